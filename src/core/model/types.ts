@@ -1,0 +1,100 @@
+/**
+ * The plan model: plain, serialisable data (no classes, no parent pointers) so parsed files
+ * can cross a worker boundary or be cached as JSON. Positions are UTF-16 offsets into the
+ * file's text (a leading BOM removed); hosts convert them to lines and columns at the edge.
+ */
+import type { DateRange } from '../dates';
+import type { Horizon, Money, Status } from './values';
+
+export type Kind = 'roadmap' | 'goal' | 'initiative' | 'project' | 'milestone' | 'task';
+export type FileType = 'roadmap' | 'project';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Half-open range of UTF-16 offsets: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One element of a written value: the whole scalar, or one entry of a list. */
+export interface ValuePart {
+  text: string;
+  span: Span;
+}
+
+/** A field as written, before its value is interpreted. */
+export interface Field {
+  /** Normalised key: lower case, `_` read as `-`. */
+  key: string;
+  keySpan: Span;
+  /** Where a diagnostic about the value points (an attribute block's `key=value`, else the value). */
+  valueSpan: Span;
+  /** The scalar value, or each entry of a list value. */
+  parts: ValuePart[];
+  isList: boolean;
+  /** Set when the value is neither a scalar nor a list of scalars (a YAML mapping, say). */
+  shape?: 'mapping' | 'nested-list';
+  /** The YAML scalar's own type where it is not a string. */
+  scalarType?: 'number' | 'boolean' | 'null';
+  /** Written in a `{…}` attribute block, where value diagnostics cover the whole `key=value`. */
+  inAttributeBlock?: boolean;
+}
+
+export interface Link {
+  id: string;
+  span: Span;
+}
+
+export interface DateValue extends DateRange {
+  span: Span;
+}
+
+export interface MoneyValue extends Money {
+  span: Span;
+}
+
+export interface Item {
+  kind: Kind;
+  id: string;
+  /** True when the id was written (`#id`, `id:`), false when derived from the title or file name. */
+  idExplicit: boolean;
+  title: string;
+  /** Where item-level diagnostics point. */
+  anchor: Span;
+  /** The whole text the item covers (its heading and section, its YAML mapping, its task line). */
+  extent: Span;
+  /** Index of the enclosing item in the same file, -1 for the file-level item. */
+  parent: number;
+  fields: Field[];
+  status: Status;
+  horizon?: Horizon;
+  due?: DateValue;
+  start?: DateValue;
+  end?: DateValue;
+  target?: DateValue;
+  goal: Link[];
+  delivers: Link[];
+  depends: Link[];
+  budget?: MoneyValue;
+  spent?: MoneyValue;
+  owner?: string;
+}
+
+/** A problem found while reading one file (parse-error, invalid-date, invalid-value, unknown-field). */
+export interface Problem {
+  rule: string;
+  span: Span;
+  message: string;
+  /** Id of the item concerned, when there is one. */
+  item?: string;
+}
+
+export interface ParsedFile {
+  path: string;
+  type: FileType;
+  /** Start offset of every line, for offset → line/column conversion. */
+  lineStarts: number[];
+  /** Items in document order; the file-level item (roadmap or project) is first. */
+  items: Item[];
+  problems: Problem[];
+}

@@ -1,0 +1,107 @@
+/** Entry point of parsing: which files are plan files, and one file → its items and problems. */
+import { distance } from 'fastest-levenshtein';
+import type { FileType, Item, ParsedFile, Problem } from '../model/types';
+import { fieldOf, fileStem, newItem, slugId } from './item';
+import { parseMarkdownPlan, readFrontMatter } from './markdown';
+import type { SectionCache } from './markdown-blocks';
+import { parseYamlPlan, readYamlType } from './yaml';
+import { problem } from './interpret';
+import { computeLineStarts } from '../lines';
+
+export { SectionCache } from './markdown-blocks';
+
+/** Files larger than this are reported rather than parsed (a plan this big is almost surely generated or wrong). */
+export const MAX_FILE_CHARS = 4 * 1024 * 1024;
+
+export interface ParseOptions {
+  cache?: SectionCache;
+  /** The file matched an `include` glob of the config: a plan file even without a plan name or `type:`. */
+  included?: boolean;
+}
+
+const PLAN_NAME = /\.(roadmap|project)\.(?:md|markdown|ya?ml)$/i;
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const YAML = /\.ya?ml$/i;
+
+/** Whether a path could hold a plan (by its extension), before reading it. */
+export function isCandidatePath(path: string): boolean {
+  return MARKDOWN.test(path) || YAML.test(path);
+}
+
+/** The type a plan file's name gives it, if any. */
+export function typeFromName(path: string): FileType | undefined {
+  return PLAN_NAME.exec(path)?.[1].toLowerCase() as FileType | undefined;
+}
+
+/**
+ * Parses one file. Returns undefined when the file is not a plan file (no plan name, no
+ * `type: roadmap|project`, not included by the config).
+ */
+export function parsePlanFile(path: string, input: string, options: ParseOptions = {}): ParsedFile | undefined {
+  if (!isCandidatePath(path)) return undefined;
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const named = typeFromName(path);
+  if (text.includes('\u0000')) {
+    return named ? brokenFile(path, text, named, 'This file is binary, not text: a plan file must be UTF-8 Markdown or YAML') : undefined;
+  }
+  if (text.length > MAX_FILE_CHARS) {
+    const mb = (text.length / 1048576).toFixed(1);
+    return named ? brokenFile(path, text, named, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`) : undefined;
+  }
+  return MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
+}
+
+function parseMarkdownFile(path: string, text: string, named: FileType | undefined, options: ParseOptions): ParsedFile | undefined {
+  const head = readFrontMatter(text);
+  const problems: Problem[] = [];
+  const type = decideType(head.declaredType, named, options.included ? inferMarkdownType(text) : undefined, fieldOf(head.frontFields, 'type')?.valueSpan, problems);
+  if (!type) return undefined;
+  const result = parseMarkdownPlan(path, text, type, head, options.cache);
+  return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
+}
+
+function parseYamlFile(path: string, text: string, named: FileType | undefined, options: ParseOptions): ParsedFile | undefined {
+  const { declaredType, doc } = readYamlType(text);
+  const problems: Problem[] = [];
+  const typeSpan = (() => {
+    const range = (doc.doc.contents as { get?: (k: string, keep: boolean) => { range?: number[] } | undefined } | null)?.get?.('type', true)?.range;
+    return range ? { start: range[0], end: range[1] } : undefined;
+  })();
+  const inferred = options.included ? inferYamlType(text) : undefined;
+  const type = decideType(declaredType, named, inferred, typeSpan, problems);
+  if (!type) return undefined;
+  const result = parseYamlPlan(path, text, type, doc);
+  return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
+}
+
+/** `type:` wins over the name; a near miss of roadmap/project (`type: projet`) is read as meant and reported. */
+function decideType(declared: string | undefined, named: FileType | undefined, inferred: FileType | undefined, span: Problem['span'] | undefined, problems: Problem[]): FileType | undefined {
+  if (declared === undefined) return named ?? inferred;
+  const word = declared.trim().toLowerCase();
+  if (word === 'roadmap' || word === 'project') return word;
+  const near = (['roadmap', 'project'] as const).find((t) => distance(word, t) <= 2);
+  const fallback = near ?? named ?? inferred;
+  if (fallback && span) {
+    const hint = near ? `: did you mean '${near}'?` : `; read as a ${fallback} from the file name`;
+    problems.push(problem('invalid-value', span, `Unknown file type '${declared}' (use roadmap or project)${hint}`));
+  }
+  return fallback;
+}
+
+function inferMarkdownType(text: string): FileType | undefined {
+  if (/^#{1,6}[ \t]+(?:project|milestone)[ \t]*:/im.test(text)) return 'project';
+  if (/^#{1,6}[ \t]+(?:goal|initiative|feature|epic)[ \t]*:/im.test(text)) return 'roadmap';
+  return undefined;
+}
+
+function inferYamlType(text: string): FileType | undefined {
+  if (/^milestones[ \t]*:/m.test(text)) return 'project';
+  if (/^(?:goals|initiatives)[ \t]*:/m.test(text)) return 'roadmap';
+  return undefined;
+}
+
+function brokenFile(path: string, text: string, type: FileType, message: string): ParsedFile {
+  const item: Item = newItem(type, fileStem(path), { start: 0, end: 0 }, { start: 0, end: 0 }, -1, []);
+  item.id = slugId(fileStem(path)) || 'untitled';
+  return { path, type, lineStarts: computeLineStarts(text.length > MAX_FILE_CHARS ? '' : text), items: [item], problems: [problem('parse-error', { start: 0, end: 0 }, message)] };
+}
