@@ -42,11 +42,11 @@ export function parsePlanFile(path: string, input: string, options: ParseOptions
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const named = typeFromName(path);
   if (text.includes('\u0000')) {
-    return named ? brokenFile(path, text, named, 'This file is binary, not text: a plan file must be UTF-8 Markdown or YAML') : undefined;
+    return named ? failedFile(path, named, 'This file is binary, not text: a plan file must be UTF-8 Markdown or YAML') : undefined;
   }
   if (text.length > MAX_FILE_CHARS) {
     const mb = (text.length / 1048576).toFixed(1);
-    return named ? brokenFile(path, text, named, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`) : undefined;
+    return named ? failedFile(path, named, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`) : undefined;
   }
   return MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
 }
@@ -100,8 +100,9 @@ function inferYamlType(text: string): FileType | undefined {
   return undefined;
 }
 
-function brokenFile(path: string, text: string, type: FileType, message: string): ParsedFile {
+/** A plan file that could not be read: its file-level item (so links to it resolve) and a parse-error at its start. */
+export function failedFile(path: string, type: FileType, message: string): ParsedFile {
   const item: Item = newItem(type, fileStem(path), { start: 0, end: 0 }, { start: 0, end: 0 }, -1, []);
   item.id = slugId(fileStem(path)) || 'untitled';
-  return { path, type, lineStarts: computeLineStarts(text.length > MAX_FILE_CHARS ? '' : text), items: [item], problems: [problem('parse-error', { start: 0, end: 0 }, message)] };
+  return { path, type, lineStarts: [0], items: [item], problems: [problem('parse-error', { start: 0, end: 0 }, message)] };
 }

@@ -1,0 +1,41 @@
+/** `list`: the items, one line each, or as JSON. */
+import { positionAt } from '../../core/lines';
+import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
+import { deadlineOf } from '../../core/rules/rule';
+
+function entry(node: PlanNode) {
+  const { item } = node;
+  const pos = positionAt(node.file.lineStarts, item.anchor.start);
+  const deadline = deadlineOf(item);
+  return {
+    id: item.id, kind: item.kind, title: item.title, status: item.status,
+    file: node.file.path, line: pos.line, column: pos.column,
+    ...(node.parent ? { parent: node.parent.item.id } : {}),
+    ...(deadline ? { deadline: deadline.text } : {}),
+    ...(item.start ? { start: item.start.text } : {}),
+    ...(item.owner ? { owner: item.owner } : {}),
+    ...(item.horizon ? { horizon: item.horizon } : {}),
+    ...(item.goal.length ? { goal: item.goal.map((l) => l.id) } : {}),
+    ...(item.delivers.length ? { delivers: item.delivers.map((l) => l.id) } : {}),
+    ...(item.depends.length ? { depends: item.depends.map((l) => l.id) } : {}),
+  };
+}
+
+export function formatListJson(ws: ResolvedWorkspace, today: string): string {
+  return JSON.stringify({ version: 1, today, files: ws.files.length, items: ws.nodes.map(entry) }, null, 2) + '\n';
+}
+
+export function formatListText(ws: ResolvedWorkspace): string {
+  const rows = ws.nodes.map((n) => {
+    const e = entry(n);
+    const indent = '  '.repeat(depth(n));
+    return [`${e.file}:${e.line}:${e.column}`, `${indent}${e.kind}`, e.id, e.status, e.deadline ?? '-', e.title].join('\t');
+  });
+  return rows.join('\n') + (rows.length ? '\n' : '');
+}
+
+function depth(node: PlanNode): number {
+  let d = 0;
+  for (let p = node.parent; p; p = p.parent) d++;
+  return d;
+}

@@ -1,0 +1,69 @@
+/** Reading and parsing the candidate files into a workspace, on worker threads for large scans. */
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { failedFile, parsePlanFile, typeFromName } from '../core/parse/index';
+import type { ParsedFile } from '../core/model/types';
+import { describeFsError, type Candidate } from './files';
+
+/** Below this much text, starting workers costs more than it saves. */
+const WORKER_THRESHOLD_BYTES = 512 * 1024;
+
+export interface ParseJob {
+  shown: string;
+  abs: string;
+  included: boolean;
+}
+
+/** Reads and parses one file; an unreadable plan file becomes a parse-error on it, never a crash. */
+export function parseCandidate(job: ParseJob): ParsedFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(job.abs, 'utf8');
+  } catch (e) {
+    const type = typeFromName(job.shown);
+    return type && failedFile(job.shown, type, `Cannot read this file: ${describeFsError(e)}`);
+  }
+  try {
+    return parsePlanFile(job.shown, text, { included: job.included });
+  } catch (e) {
+    return failedFile(job.shown, typeFromName(job.shown) ?? 'project', `Internal error while reading this file (please report it): ${(e as Error).message}`);
+  }
+}
+
+export async function parseCandidates(candidates: Candidate[], jobs?: number): Promise<ParsedFile[]> {
+  const workers = jobs ?? defaultWorkers(candidates);
+  if (workers <= 1 || candidates.length < 2) return candidates.map(parseCandidate).filter((f): f is ParsedFile => f !== undefined);
+  const buckets: ParseJob[][] = Array.from({ length: workers }, () => []);
+  candidates.forEach((c, i) => buckets[i % workers].push({ shown: c.shown, abs: c.abs, included: c.included }));
+  const results = await Promise.all(buckets.map(runWorker));
+  const byPath = new Map(results.flat().map((f) => [f.path, f]));
+  return candidates.map((c) => byPath.get(c.shown)).filter((f): f is ParsedFile => f !== undefined);
+}
+
+function defaultWorkers(candidates: Candidate[]): number {
+  let bytes = 0;
+  for (const c of candidates) {
+    try {
+      bytes += statSync(c.abs).size;
+    } catch {
+      /* counted as empty */
+    }
+    if (bytes > WORKER_THRESHOLD_BYTES) return Math.min(availableParallelism(), 4);
+  }
+  return 1;
+}
+
+function runWorker(jobs: ParseJob[]): Promise<ParsedFile[]> {
+  return new Promise((resolveAll, reject) => {
+    const worker = new Worker(__filename, { workerData: { roadmarkParseJobs: jobs } });
+    worker.once('message', (files: ParsedFile[]) => resolveAll(files));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`parse worker exited with code ${code}`)));
+  });
+}
+
+/** Worker side: parse the jobs handed over and post the results back. */
+export function runParseWorker(jobs: ParseJob[], post: (files: ParsedFile[]) => void): void {
+  post(jobs.map(parseCandidate).filter((f): f is ParsedFile => f !== undefined));
+}
