@@ -126,7 +126,8 @@ function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-function parseSection(text: string): MarkdownBlocks {
+/** Parses text as one piece (no sections): the reference that section-wise parsing must match. */
+export function parseSection(text: string): MarkdownBlocks {
   const root = processor.parse(text) as Root;
   const out: MarkdownBlocks = { blocks: [], tasks: [] };
   for (const node of root.children) {

@@ -23,7 +23,7 @@ export function parseYamlPlan(path: string, text: string, type: FileType, parsed
   const contents = parsed.doc.contents as Node | null;
   const whole = { start: 0, end: text.length };
   if (!isMap(contents)) {
-    if (contents !== null || parsed.problems.length === 0) {
+    if (contents !== null) {
       problems.push(problem('parse-error', nodeSpan(contents, 0, { start: 0, end: 0 }), `A ${type} file must be a YAML mapping of fields (type, id, title, …)`));
     }
     const item = newItem(type, fileStem(path), { start: 0, end: 0 }, whole, -1, []);
