@@ -97,4 +97,6 @@ export interface ParsedFile {
   /** Items in document order; the file-level item (roadmap or project) is first. */
   items: Item[];
   problems: Problem[];
+  /** The file could not be read (binary, too large, unreadable): only its file-level item stands in for it. */
+  unread?: boolean;
 }

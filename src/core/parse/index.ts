@@ -104,5 +104,5 @@ function inferYamlType(text: string): FileType | undefined {
 export function failedFile(path: string, type: FileType, message: string): ParsedFile {
   const item: Item = newItem(type, fileStem(path), { start: 0, end: 0 }, { start: 0, end: 0 }, -1, []);
   item.id = slugId(fileStem(path)) || 'untitled';
-  return { path, type, lineStarts: [0], items: [item], problems: [problem('parse-error', { start: 0, end: 0 }, message)] };
+  return { path, type, lineStarts: [0], items: [item], problems: [problem('parse-error', { start: 0, end: 0 }, message)], unread: true };
 }

@@ -36,7 +36,11 @@ export function parseYamlPlan(path: string, text: string, type: FileType, parsed
 }
 
 class YamlExtractor {
-  constructor(private readonly path: string, private readonly items: Item[], private readonly problems: Problem[]) {}
+  private readonly recovering: boolean;
+
+  constructor(private readonly path: string, private readonly items: Item[], private readonly problems: Problem[]) {
+    this.recovering = problems.some((p) => p.rule === 'parse-error');
+  }
 
   readItem(map: YAMLMap, kind: Kind, parent: number, extent: Span): void {
     const pairs = mapPairs(map, 0);
@@ -50,6 +54,8 @@ class YamlExtractor {
     item.idExplicit = Boolean(written);
     if (kind === 'task') this.readTaskState(item);
     else if (!item.id) {
+      // After a syntax error the partial document holds fragments; the error is reported already.
+      if (this.recovering) return;
       this.problems.push(problem('parse-error', anchor, `This ${kind} has neither an id nor a title`));
       item.id = `${this.items[0]?.id ?? 'item'}-${this.items.length}`;
     }

@@ -14,7 +14,7 @@ export const unlinked: Rule = {
     const out: Finding[] = [];
     const deliverThroughMilestones = projectsWithDeliveringMilestones(ctx.ws.nodes);
     for (const node of ctx.ws.nodes) {
-      if (node.item.status === 'dropped') continue;
+      if (node.item.status === 'dropped' || node.file.unread) continue;
       if (node.item.kind === 'project' && node.item.delivers.length === 0 && node.delivers.length === 0 && !deliverThroughMilestones.has(node)) {
         out.push(atItem(node, `${Label(node.item)} delivers no initiative of the roadmap: add \`delivers: <initiative id>\` to it or to one of its milestones`));
       }
