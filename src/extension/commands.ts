@@ -1,0 +1,184 @@
+/** The Roadmark commands. Each returns what it did, so tests can assert on it. */
+import * as vscode from 'vscode';
+import { formatDay, localDay } from '../core/dates';
+import { itemIndexAt } from '../core/language/item-at';
+import { markDoneEdit } from '../core/language/mark-done';
+import { slugId } from '../core/parse/item';
+import { RULE_IDS, ruleDocsUrl } from '../core/rules/index';
+import { toRange } from './convert';
+import type { IndexService } from './index-service';
+import type { ItemElement, TreeElement } from './views/elements';
+import type { ItemFilter } from './views/flags';
+import type { RoadmapTreeProvider } from './views/roadmap-view';
+
+/** An item as commands receive it: a tree element, or a path and index in the index. */
+export interface ItemRef {
+  path: string;
+  index: number;
+}
+
+export interface CommandHost {
+  context: vscode.ExtensionContext;
+  index: IndexService;
+  roadmap: RoadmapTreeProvider;
+  roadmapView: vscode.TreeView<TreeElement>;
+  setFilter(filter: ItemFilter): void;
+}
+
+export function registerCommands(host: CommandHost): void {
+  const { context, index } = host;
+  const register = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register('roadmark.refresh', () => index.rescan());
+  register('roadmark.newRoadmapFile', (target?: vscode.Uri) => newPlanFile(host, 'roadmap', target));
+  register('roadmark.newProjectFile', (target?: vscode.Uri) => newPlanFile(host, 'project', target));
+  register('roadmark.markDone', (arg?: ItemRef | ItemElement) => markDone(host, arg));
+  register('roadmark.openItem', (path: string, i: number) => openItem(index, { path, index: i }));
+  register('roadmark.revealInRoadmap', (arg?: ItemRef | ItemElement) => revealInRoadmap(host, arg));
+  register('roadmark.openRuleDocs', (rule?: string) => openRuleDocs(context, rule));
+  register('roadmark.showSchedule', () => vscode.commands.executeCommand('roadmark.schedule.focus'));
+  register('roadmark.filter', (filter?: ItemFilter) => pickFilter(host, filter));
+  register('roadmark.clearFilter', () => host.setFilter({}));
+}
+
+/** The item under the cursor of the active editor. */
+export function itemAtCursor(index: IndexService, editor = vscode.window.activeTextEditor): ItemRef | undefined {
+  if (!editor) return undefined;
+  const path = index.pathOf(editor.document.uri);
+  const file = index.plans.get(path);
+  const at = file && itemIndexAt(file, editor.document.offsetAt(editor.selection.active));
+  return file && at !== undefined ? { path, index: at } : undefined;
+}
+
+function refOf(index: IndexService, arg: ItemRef | ItemElement | undefined): ItemRef | undefined {
+  if (arg && typeof arg.path === 'string' && typeof arg.index === 'number') return { path: arg.path, index: arg.index };
+  return itemAtCursor(index);
+}
+
+async function openItem(index: IndexService, ref: ItemRef): Promise<vscode.TextEditor | undefined> {
+  const uri = index.uriOf(ref.path);
+  const file = index.plans.get(ref.path);
+  const item = file?.items[ref.index];
+  if (!uri || !file || !item) return undefined;
+  const range = toRange(file.lineStarts, item.anchor);
+  return vscode.window.showTextDocument(uri, { selection: new vscode.Range(range.start, range.start), preview: true });
+}
+
+async function markDone(host: CommandHost, arg?: ItemRef | ItemElement): Promise<boolean> {
+  await host.index.whenIdle();
+  const ref = refOf(host.index, arg);
+  const uri = ref && host.index.uriOf(ref.path);
+  const file = ref && host.index.plans.get(ref.path);
+  if (!ref || !uri || !file) {
+    void vscode.window.showInformationMessage('Roadmark: put the cursor in a plan item, or pick one in the Roadmap view, to mark it done.');
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const result = markDoneEdit(file, ref.index, doc.getText());
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(doc.positionAt(result.edit.span.start), doc.positionAt(result.edit.span.end)), result.edit.newText);
+  return vscode.workspace.applyEdit(edit);
+}
+
+async function revealInRoadmap(host: CommandHost, arg?: ItemRef | ItemElement): Promise<boolean> {
+  await host.index.whenIdle();
+  const ref = refOf(host.index, arg);
+  const element = ref && host.roadmap.elementOf(ref.path, ref.index);
+  if (!element) return false;
+  await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
+  return true;
+}
+
+/** Opens the rule's page bundled with the extension (works offline), else its page on the web. */
+async function openRuleDocs(context: vscode.ExtensionContext, rule?: string): Promise<vscode.Uri | undefined> {
+  const id = rule ?? ruleUnderCursor() ?? (await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: 'Which rule?' }));
+  if (!id || !RULE_IDS.includes(id)) return undefined;
+  const bundled = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+  try {
+    await vscode.workspace.fs.stat(bundled);
+    await vscode.commands.executeCommand('markdown.showPreview', bundled);
+    return bundled;
+  } catch {
+    const web = vscode.Uri.parse(ruleDocsUrl(id));
+    await vscode.env.openExternal(web);
+    return web;
+  }
+}
+
+function ruleUnderCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const here = vscode.languages.getDiagnostics(editor.document.uri)
+    .find((d) => d.source === 'roadmark' && d.range.contains(editor.selection.active));
+  const code = here?.code;
+  return typeof code === 'object' ? String(code.value) : undefined;
+}
+
+async function pickFilter(host: CommandHost, preset?: ItemFilter): Promise<ItemFilter | undefined> {
+  if (preset) {
+    host.setFilter(preset);
+    return preset;
+  }
+  const nodes = host.index.snapshot?.ws.nodes ?? [];
+  const owners = [...new Set(nodes.map((n) => n.item.owner).filter((o): o is string => !!o))].sort();
+  const statuses = [...new Set(nodes.map((n) => n.item.status))].sort();
+  const picks = [
+    ...owners.map((owner) => ({ label: `$(person) ${owner}`, description: 'owner', filter: { owner } as ItemFilter })),
+    ...statuses.map((status) => ({ label: `$(circle-outline) ${status}`, description: 'status', filter: { status } as ItemFilter })),
+  ];
+  const choice = await vscode.window.showQuickPick(picks, { placeHolder: 'Show only items with this owner or status' });
+  if (choice) host.setFilter(choice.filter);
+  return choice?.filter;
+}
+
+async function newPlanFile(host: CommandHost, kind: 'roadmap' | 'project', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  let uri = target;
+  if (!uri) {
+    const folder = vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0] : await vscode.window.showWorkspaceFolderPick();
+    if (!folder) return undefined;
+    const name = await vscode.window.showInputBox({ prompt: `Name of the new ${kind}`, value: kind === 'roadmap' ? 'Product' : 'New project', validateInput: (v) => (slugId(v) ? undefined : 'Use at least one letter or digit') });
+    if (!name) return undefined;
+    uri = vscode.Uri.joinPath(folder.uri, `${slugId(name)}.${kind}.md`);
+    if (await exists(uri)) {
+      void vscode.window.showErrorMessage(`Roadmark: ${vscode.workspace.asRelativePath(uri)} already exists`);
+      return undefined;
+    }
+  }
+  const template = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(host.context.extensionUri, 'media', 'templates', `${kind}.md`)));
+  const title = titleFromFile(uri);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(fillTemplate(template, title)));
+  await vscode.window.showTextDocument(uri);
+  host.index.queue(uri);
+  return uri;
+}
+
+function titleFromFile(uri: vscode.Uri): string {
+  const stem = uri.path.split('/').pop()!.replace(/\.(roadmap|project)\.(md|markdown)$/i, '').replace(/\.md$/i, '');
+  return stem.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled';
+}
+
+function fillTemplate(template: string, title: string): string {
+  const today = localDay(new Date());
+  const quarterEnd = (() => {
+    const d = new Date();
+    const month = Math.floor(d.getMonth() / 3) * 3 + 6;
+    return formatDay(localDay(new Date(d.getFullYear(), month, 0)));
+  })();
+  const halfEnd = formatDay(localDay(new Date(new Date().getFullYear() + (new Date().getMonth() >= 6 ? 1 : 0), new Date().getMonth() >= 6 ? 6 : 12, 0)));
+  const values: Record<string, string> = {
+    id: slugId(title), title, owner: 'you', today: formatDay(today), inTwoWeeks: formatDay(today + 14), nextQuarter: quarterEnd, nextHalf: halfEnd,
+  };
+  return template.replace(/\$\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+/** Wires the index service, diagnostics, views and commands together. */
+import * as vscode from 'vscode';
+import { itemAtCursor, registerCommands } from './commands';
+import { DiagnosticsPublisher } from './diagnostics';
+import { IndexService, type IndexSnapshot } from './index-service';
+import { StatusBar } from './status-bar';
+import type { TreeElement } from './views/elements';
+import type { ItemFilter } from './views/flags';
+import { RoadmapTreeProvider } from './views/roadmap-view';
+import { ScheduleTreeProvider } from './views/schedule-view';
+
+/** What the extension returns from `activate`: used by the integration tests. */
+export interface RoadmarkApi {
+  index: IndexService;
+  roadmap: RoadmapTreeProvider;
+  schedule: ScheduleTreeProvider;
+  whenIdle(): Promise<void>;
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): RoadmarkApi {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('Roadmark', { log: true });
+  const index = new IndexService(log);
+  const diagnostics = new DiagnosticsPublisher(index);
+  const roadmap = new RoadmapTreeProvider();
+  const schedule = new ScheduleTreeProvider();
+  const roadmapView = vscode.window.createTreeView<TreeElement>('roadmark.roadmap', { treeDataProvider: roadmap, showCollapseAll: true });
+  const scheduleView = vscode.window.createTreeView<TreeElement>('roadmark.schedule', { treeDataProvider: schedule });
+  const statusBar = new StatusBar();
+  context.subscriptions.push(log, index, diagnostics, roadmapView, scheduleView, statusBar);
+
+  const setFilter = (filter: ItemFilter) => {
+    roadmap.setFilter(filter);
+    const active = Object.values(filter).some((v) => v !== undefined);
+    roadmapView.description = active ? Object.entries(filter).map(([k, v]) => `${k}: ${v}`).join(', ') : undefined;
+    void vscode.commands.executeCommand('setContext', 'roadmark.filtered', active);
+  };
+
+  index.onDidUpdate((snapshot: IndexSnapshot) => {
+    diagnostics.publish(snapshot);
+    roadmap.update(snapshot);
+    schedule.update(snapshot);
+    const overdue = schedule.count('overdue');
+    const atRisk = snapshot.diagnostics.filter((d) => d.rule === 'at-risk').length;
+    roadmapView.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue` } : undefined;
+    statusBar.update(snapshot.ws.files.length > 0, overdue, atRisk);
+    void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
+    void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
+  }, null, context.subscriptions);
+
+  registerCommands({ context, index, roadmap, roadmapView, setFilter });
+  watchWorkspace(context, index);
+  followCursor(context, index, roadmap, roadmapView);
+  void index.rescan();
+  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started };
+}
+
+function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {
+  const subs = context.subscriptions;
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
+  subs.push(watcher);
+  watcher.onDidCreate((uri) => index.queue(uri), null, subs);
+  watcher.onDidChange((uri) => index.queue(uri), null, subs);
+  watcher.onDidDelete((uri) => (index.isConfigUri(uri) ? index.queue(uri) : index.removeUri(uri)), null, subs);
+  vscode.workspace.onDidRenameFiles((e) => {
+    for (const { oldUri, newUri } of e.files) {
+      index.removeUri(oldUri);
+      index.queue(newUri);
+    }
+    if (e.files.some((f) => !/\.[^/]+$/.test(f.newUri.path))) void index.rescan();
+  }, null, subs);
+  vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length) index.queue(e.document.uri);
+  }, null, subs);
+  vscode.workspace.onDidOpenTextDocument((doc) => index.queue(doc.uri), null, subs);
+  vscode.workspace.onDidCloseTextDocument((doc) => index.closed(doc), null, subs);
+  vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('roadmark') || e.affectsConfiguration('files.exclude')) void index.rescan();
+  }, null, subs);
+  vscode.workspace.onDidChangeWorkspaceFolders(() => void index.rescan(), null, subs);
+}
+
+/** Reveals the item under the cursor in the Roadmap view and sets the editor's context keys. */
+function followCursor(context: vscode.ExtensionContext, index: IndexService, roadmap: RoadmapTreeProvider, view: vscode.TreeView<TreeElement>): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    const ref = itemAtCursor(index);
+    const item = ref && index.plans.get(ref.path)?.items[ref.index];
+    void vscode.commands.executeCommand('setContext', 'roadmark.cursorOnItem', !!item);
+    void vscode.commands.executeCommand('setContext', 'roadmark.cursorOnOpenItem', !!item && item.status !== 'done' && item.status !== 'dropped');
+    if (!ref || !view.visible || !vscode.workspace.getConfiguration('roadmark').get<boolean>('followCursor', true)) return;
+    const element = roadmap.elementOf(ref.path, ref.index);
+    if (element) void view.reveal(element, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  };
+  vscode.window.onDidChangeTextEditorSelection(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(update, 120);
+  }, null, context.subscriptions);
+  context.subscriptions.push({ dispose: () => timer && clearTimeout(timer) });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
