@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (mocha reporters, plain-node scripts) may use require.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core is pure: no editor API, no file system. Hosts inject what it needs.
     files: ['src/core/**/*.ts'],
     rules: {
