@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RoadmarkApi } from '../../../src/extension/extension';
+import { at, revert, roadmark, waitFor } from './util';
+
+/** The only difference between two texts, as [offset, removed, inserted]. */
+function diff(a: string, b: string): [number, string, string] {
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  return [start, a.slice(start, endA), b.slice(start, endB)];
+}
+
+describe('commands', () => {
+  let api: RoadmarkApi;
+  before(async () => {
+    api = await roadmark();
+  });
+
+  it('registers every command of the manifest under the Roadmark category', async () => {
+    const all = await vscode.commands.getCommands(true);
+    const manifest = vscode.extensions.getExtension('roadmark.roadmark')!.packageJSON.contributes.commands as { command: string; category: string }[];
+    for (const c of manifest) {
+      assert.ok(all.includes(c.command), `${c.command} is registered`);
+      assert.equal(c.category, 'Roadmark');
+    }
+  });
+
+  it('Mark Done ticks a Markdown task box and changes nothing else; undo restores it', async () => {
+    const uri = at('projects/clinic-rollout.project.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const before = doc.getText();
+    const file = api.index.fileOf(uri)!;
+    const index = file.items.findIndex((i) => i.kind === 'task' && i.status !== 'done');
+    assert.ok(index > 0);
+    assert.equal(await vscode.commands.executeCommand('roadmark.markDone', { path: file.path, index }), true);
+    const [offset, removed, inserted] = diff(before, doc.getText());
+    assert.deepEqual([removed, inserted], [' ', 'x']);
+    assert.equal(before.slice(offset - 1, offset + 2), '[ ]');
+    await waitFor('the task to read as done', () => api.index.fileOf(uri)!.items[index].status === 'done', 2000);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before);
+    await revert(doc);
+  });
+
+  it('Mark Done on a YAML milestone rewrites only its status value', async () => {
+    const uri = at('projects/supplier.project.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const before = doc.getText();
+    const file = api.index.fileOf(uri)!;
+    const index = file.items.findIndex((i) => i.id === 'samples-round-2');
+    assert.equal(await vscode.commands.executeCommand('roadmark.markDone', { path: file.path, index }), true);
+    assert.deepEqual(diff(before, doc.getText()).slice(1), ['in-progress', 'done']);
+    await waitFor('overdue to go once it is done', () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.includes('Second samples approved') && String((d.code as { value: string }).value) === 'overdue'), 2000);
+    await revert(doc);
+  });
+
+  it('Mark Done works from the cursor in the editor', async () => {
+    const uri = at('projects/clinic-rollout.project.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const offset = doc.getText().indexOf('## Milestone: Staff trained');
+    editor.selection = new vscode.Selection(doc.positionAt(offset + 5), doc.positionAt(offset + 5));
+    const before = doc.getText();
+    assert.equal(await vscode.commands.executeCommand('roadmark.markDone'), true);
+    assert.deepEqual(diff(before, doc.getText()).slice(1), ['in-progress', 'done']);
+    await revert(doc);
+  });
+
+  it('New Project File writes a plan from the template that the index reads', async () => {
+    const target = at('projects/aftercare-kits.project.md');
+    const created = await vscode.commands.executeCommand<vscode.Uri>('roadmark.newProjectFile', target);
+    assert.equal(created?.toString(), target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^---\ntype: project\nid: aftercare-kits\n/);
+    await waitFor('the new project in the index', () => api.index.fileOf(target)?.items[0].kind === 'project', 3000);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(target);
+    await waitFor('the project to leave the index', () => !api.index.fileOf(target), 3000);
+  });
+
+  it('Reveal in Roadmap selects the item in the Roadmap view', async () => {
+    const file = api.index.fileOf(at('projects/supplier.project.yaml'))!;
+    const index = file.items.findIndex((i) => i.id === 'samples-round-2');
+    assert.equal(await vscode.commands.executeCommand('roadmark.revealInRoadmap', { path: file.path, index }), true);
+  });
+
+  it('Open Item Source opens the file at the item', async () => {
+    const file = api.index.fileOf(at('projects/supplier.project.yaml'))!;
+    const index = file.items.findIndex((i) => i.id === 'samples-round-2');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('roadmark.openItem', file.path, index);
+    assert.ok(editor);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), '- id: samples-round-2');
+  });
+
+  it('Open Rule Documentation opens the page bundled with the extension', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('roadmark.openRuleDocs', 'after-target');
+    assert.ok(uri?.path.endsWith('/docs/rules/after-target.md'), String(uri));
+  });
+
+  it('Refresh re-reads the workspace and keeps the same diagnostics', async () => {
+    const before = vscode.languages.getDiagnostics().flatMap(([, d]) => d).filter((d) => d.source === 'roadmark').length;
+    await vscode.commands.executeCommand('roadmark.refresh');
+    await api.whenIdle();
+    const after = vscode.languages.getDiagnostics().flatMap(([, d]) => d).filter((d) => d.source === 'roadmark').length;
+    assert.equal(after, before);
+  });
+});
