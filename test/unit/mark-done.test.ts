@@ -100,3 +100,23 @@ milestones:
     assert.equal(file.items[itemIndexAt(file, 3)!].kind, 'project');
   });
 });
+
+describe('reschedule', () => {
+  it('rewrites a date in place and keeps a period a period', async () => {
+    const { rescheduleEdit, sameGranularity } = await import('../../src/core/language/reschedule');
+    const { day } = await import('./helpers');
+    const text = '---\ntype: project\nid: p\nend: 2027-Q1\n---\n## Milestone: A {#a due=2027-01-10}\n## Milestone: B\n';
+    const file = parse('p.project.md', text);
+    const apply = (index: number, field: 'due' | 'end', d: string) => {
+      const r = rescheduleEdit(file, index, field, day(d), text);
+      if (!r.ok) throw new Error(r.reason);
+      return text.slice(0, r.edit.span.start) + r.edit.newText + text.slice(r.edit.span.end);
+    };
+    assert.equal(apply(1, 'due', '2027-02-03'), text.replace('due=2027-01-10', 'due=2027-02-03'));
+    assert.equal(apply(0, 'end', '2027-05-20'), text.replace('end: 2027-Q1', 'end: 2027-Q2'));
+    assert.equal(apply(2, 'due', '2027-03-01'), text.replace('## Milestone: B\n', '## Milestone: B {due=2027-03-01}\n'));
+    assert.equal(sameGranularity('2027-H1', day('2027-08-01')), '2027-H2');
+    assert.equal(sameGranularity('2027-03', day('2027-04-30')), '2027-04');
+    assert.equal(sameGranularity('2027', day('2028-01-01')), '2028');
+  });
+});

@@ -20,19 +20,31 @@ export function markDoneEdit(file: ParsedFile, index: number, text: string): Mar
   if (item.status === 'done') return { ok: false, reason: `'${item.title}' is already done` };
   const yaml = YAML_PATH.test(file.path);
   if (item.kind === 'task') return yaml ? yamlTaskEdit(item.fields, item.extent, text) : markdownTaskEdit(item.extent, item.anchor, text);
-  const status = item.fields.find((f) => f.key === 'status' && !f.isList && f.parts.length === 1);
-  if (status) return { ok: true, edit: { span: status.parts[0].span, newText: 'done' } };
-  if (yaml) return appendLine(text, item.fields, 'status: done', 'spaces');
-  if (item.parent < 0) return appendLine(text, item.fields, 'status: done', 'prefix');
+  return setFieldEdit(file, index, 'status', 'done', text);
+}
+
+/**
+ * The edit that gives an item's field a new scalar value: the written value is replaced in
+ * place, or the field is added where the item keeps its other fields (YAML mapping, front
+ * matter, field list, attribute block), or an attribute block is added to a bare heading.
+ */
+export function setFieldEdit(file: ParsedFile, index: number, key: string, value: string, text: string): MarkDoneResult {
+  const item = file.items[index];
+  if (!item) return { ok: false, reason: 'The item is no longer in the file' };
+  const yaml = YAML_PATH.test(file.path);
+  const written = item.fields.find((f) => f.key === key && !f.isList && f.parts.length === 1);
+  if (written) return { ok: true, edit: { span: written.parts[0].span, newText: value } };
+  if (yaml) return appendLine(text, item.fields, `${key}: ${value}`, 'spaces');
+  if (item.parent < 0) return appendLine(text, item.fields, `${key}: ${value}`, 'prefix');
   const listed = item.fields.filter((f) => !f.inAttributeBlock);
-  if (listed.length) return appendLine(text, listed, 'status: done', 'prefix');
+  if (listed.length) return appendLine(text, listed, `${key}: ${value}`, 'prefix');
   const heading = text.slice(item.anchor.start, item.anchor.end);
   if (heading.endsWith('}')) {
     const close = item.anchor.end - 1;
     const gap = /[{\s]$/.test(text.slice(close - 1, close)) ? '' : ' ';
-    return { ok: true, edit: { span: { start: close, end: close }, newText: `${gap}status=done` } };
+    return { ok: true, edit: { span: { start: close, end: close }, newText: `${gap}${key}=${value}` } };
   }
-  return { ok: true, edit: { span: { start: item.anchor.end, end: item.anchor.end }, newText: ' {status=done}' } };
+  return { ok: true, edit: { span: { start: item.anchor.end, end: item.anchor.end }, newText: ` {${key}=${value}}` } };
 }
 
 function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneResult {
