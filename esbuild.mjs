@@ -18,6 +18,8 @@ const common = {
   define: { ROADMARK_VERSION: JSON.stringify(pkg.version) },
 };
 
+const webview = { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', sourcemap: false, minify: true };
+
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The extension host provides `vscode`; everything else is bundled.
@@ -26,7 +28,11 @@ const targets = [
 
 if (watch) {
   const { context } = await import('esbuild');
-  for (const t of targets) await (await context(t)).watch();
+  for (const t of [webview, ...targets]) await (await context(t)).watch();
 } else {
+  // The timeline page first: the CLI inlines it into `roadmark timeline` HTML.
+  await build(webview);
+  const script = readFileSync(new URL('./dist/webview.js', import.meta.url), 'utf8');
+  for (const t of targets) if (t.entryPoints[0] === 'src/cli/main.ts') t.define = { ...t.define, ROADMARK_WEBVIEW_JS: JSON.stringify(script) };
   await Promise.all(targets.map((t) => build(t)));
 }

@@ -8,6 +8,7 @@ import type { TreeElement } from './views/elements';
 import type { ItemFilter } from './views/flags';
 import { RoadmapTreeProvider } from './views/roadmap-view';
 import { ScheduleTreeProvider } from './views/schedule-view';
+import { registerTimeline } from './webview/register';
 
 /** What the extension returns from `activate`: used by the integration tests. */
 export interface RoadmarkApi {
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   }, null, context.subscriptions);
 
   registerCommands({ context, index, roadmap, roadmapView, setFilter });
+  registerTimeline(context, index);
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();

@@ -1,0 +1,46 @@
+/**
+ * `roadmark timeline`: the same renderer as the editor's webview, as one self-contained HTML
+ * page (script, styles and model inlined; a CSP with a nonce; no network) or as one SVG of the
+ * whole timeline.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TimelineView } from '../../protocol/timeline';
+import { layout, visibleRows } from '../../webview/layout';
+import type { Zoom } from '../../webview/scale';
+import { drawTimeline, esc } from '../../webview/svg';
+import { exportCss } from '../../webview/theme';
+
+/** The bundled page script (dist/webview.js), put in by esbuild; absent when run from source. */
+declare const ROADMARK_WEBVIEW_JS: string | undefined;
+
+export function webviewScript(): string {
+  if (typeof ROADMARK_WEBVIEW_JS === 'string') return ROADMARK_WEBVIEW_JS;
+  throw new Error('The timeline page script is missing from this build: run `npm run build`');
+}
+
+export function timelineHtml(view: TimelineView, script = webviewScript()): string {
+  const nonce = randomBytes(16).toString('base64');
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:`;
+  // `<` escaped so plan text can never close the data block.
+  const model = JSON.stringify(view).replace(/</g, '\\u003c');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${esc(view.title)} — Roadmark timeline</title>
+</head>
+<body>
+<div id="app" data-host="standalone"></div>
+<script type="application/json" id="roadmark-model">${model}</script>
+<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
+</body>
+</html>
+`;
+}
+
+export function timelineSvg(view: TimelineView, zoom: Zoom = 'month', dark = false): string {
+  const l = layout(view, visibleRows(view, {}, new Set()), zoom);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${drawTimeline(view, l, undefined, { style: exportCss(dark) })}\n`;
+}

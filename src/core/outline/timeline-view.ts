@@ -1,0 +1,50 @@
+/**
+ * What the timeline renderer draws: plain JSON, the same in the webview, in the standalone HTML
+ * page and in the SVG the CLI writes. Days are whole days since 1970-01-01 (core/dates).
+ */
+export type RowShape = 'bar' | 'diamond' | 'none';
+
+export interface ViewRow {
+  id: string;
+  kind: 'group' | 'roadmap' | 'goal' | 'initiative' | 'project' | 'milestone' | 'task';
+  title: string;
+  depth: number;
+  parent?: string;
+  status: string;
+  owner?: string;
+  goals: string[];
+  horizon?: string;
+  shape: RowShape;
+  /** First and last day covered (inclusive). A diamond has start = end. */
+  start?: number;
+  end?: number;
+  /** The end (or the diamond) was written as a period such as 2027-Q1. */
+  period?: boolean;
+  /** The field that dragging the end (or the diamond) rewrites. */
+  endField?: 'due' | 'end' | 'target';
+  /** Share of tasks done, 0..1, when the item has tasks. */
+  progress?: number;
+  overdue?: boolean;
+  atRisk?: boolean;
+  critical?: boolean;
+  /** An initiative's target, drawn as a marker on its row. */
+  target?: number;
+  /** Where the item is written, for click-through. */
+  source?: { file: string; index: number; line: number; column: number };
+}
+
+export interface ViewArrow {
+  from: string;
+  to: string;
+  critical?: boolean;
+}
+
+export interface TimelineView {
+  title: string;
+  today: number;
+  /** First and last day the axis must show. */
+  domain: [number, number];
+  rows: ViewRow[];
+  arrows: ViewArrow[];
+  facets: { owners: string[]; statuses: string[]; goals: { id: string; title: string }[]; horizons: string[] };
+}

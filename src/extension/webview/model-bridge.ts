@@ -1,0 +1,10 @@
+/** The timeline model for the latest check. */
+import { buildTimelineView } from '../../core/outline/timeline';
+import type { TimelineView } from '../../protocol/timeline';
+import type { IndexSnapshot } from '../index-service';
+
+export type TimelineModelLike = TimelineView;
+
+export function buildTimelineForSnapshot(snapshot: IndexSnapshot): TimelineView {
+  return buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics });
+}

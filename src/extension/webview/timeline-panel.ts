@@ -1,0 +1,180 @@
+/**
+ * The timeline webview: one panel, fed the timeline model after every check, talking over the
+ * typed protocol. Everything the webview sends is validated before it is acted on.
+ */
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../protocol/messages';
+import { parseDateOrPeriod } from '../../core/dates';
+import { rescheduleEdit } from '../../core/language/reschedule';
+import type { IndexService, IndexSnapshot } from '../index-service';
+import { buildTimelineForSnapshot, type TimelineModelLike } from './model-bridge';
+
+export const TIMELINE_VIEW_TYPE = 'roadmark.timeline';
+const LIVE_DEBOUNCE_MS = 40;
+
+export class TimelinePanel implements vscode.Disposable {
+  private static current: TimelinePanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private model: TimelineModelLike | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  private pendingReveal: string | undefined;
+  /** Every message handled, newest last: the integration tests read it. */
+  readonly received: WebviewMessage[] = [];
+
+  static show(context: vscode.ExtensionContext, index: IndexService, revealRowId?: string): TimelinePanel {
+    if (TimelinePanel.current) {
+      TimelinePanel.current.panel.reveal(vscode.ViewColumn.Beside);
+    } else {
+      const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Roadmark Timeline', vscode.ViewColumn.Beside, webviewOptions(context));
+      TimelinePanel.current = new TimelinePanel(panel, context, index);
+    }
+    if (revealRowId) TimelinePanel.current.reveal(revealRowId);
+    return TimelinePanel.current;
+  }
+
+  static restore(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, index: IndexService): TimelinePanel {
+    panel.webview.options = webviewOptions(context);
+    TimelinePanel.current?.dispose();
+    TimelinePanel.current = new TimelinePanel(panel, context, index);
+    return TimelinePanel.current;
+  }
+
+  static get instance(): TimelinePanel | undefined {
+    return TimelinePanel.current;
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private readonly index: IndexService) {
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'roadmark.svg');
+    panel.webview.html = this.html();
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw), null, this.disposables);
+    index.onDidUpdate((snapshot) => this.schedule(snapshot), null, this.disposables);
+    if (index.snapshot) this.schedule(index.snapshot);
+  }
+
+  reveal(rowId: string): void {
+    if (this.ready) void this.post({ type: 'reveal', rowId });
+    else this.pendingReveal = rowId;
+  }
+
+  /** The model last sent to the webview. */
+  get currentModel(): TimelineModelLike | undefined {
+    return this.model;
+  }
+
+  dispose(): void {
+    if (TimelinePanel.current === this) TimelinePanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private schedule(snapshot: IndexSnapshot): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.model = buildTimelineForSnapshot(snapshot);
+      if (this.ready) void this.post({ type: 'model', model: this.model });
+    }, LIVE_DEBOUNCE_MS);
+  }
+
+  private post(message: HostMessage<TimelineModelLike>): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    this.received.push(message);
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.model) await this.post({ type: 'model', model: this.model });
+        if (this.pendingReveal) await this.post({ type: 'reveal', rowId: this.pendingReveal });
+        this.pendingReveal = undefined;
+        return;
+      case 'open':
+        return this.openRow(message.rowId);
+      case 'reschedule':
+        return this.reschedule(message.rowId, message.field, message.date);
+      case 'export':
+        return this.export(message.format, message.data);
+    }
+  }
+
+  private rowSource(rowId: string): { path: string; index: number } | undefined {
+    const row = this.model?.rows.find((r) => r.id === rowId);
+    return row?.source ? { path: row.source.file, index: row.source.index } : undefined;
+  }
+
+  private async openRow(rowId: string): Promise<void> {
+    const source = this.rowSource(rowId);
+    if (source) await vscode.commands.executeCommand('roadmark.openItem', source.path, source.index);
+  }
+
+  private async reschedule(rowId: string, field: 'due' | 'end' | 'start', date: string): Promise<void> {
+    const source = this.rowSource(rowId);
+    const parsed = parseDateOrPeriod(date);
+    const uri = source && this.index.uriOf(source.path);
+    const file = source && this.index.plans.get(source.path);
+    if (!source || !uri || !file || !parsed.ok) return;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const result = rescheduleEdit(file, source.index, field, parsed.value.first, doc.getText());
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(result.edit.span.start), doc.positionAt(result.edit.span.end)), result.edit.newText);
+    await vscode.workspace.applyEdit(edit);
+  }
+
+  private async export(format: 'svg' | 'png', data: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder && vscode.Uri.joinPath(folder, `timeline.${format}`),
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice('data:image/png;base64,'.length), 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'timeline.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Roadmark Timeline</title>
+</head>
+<body>
+<div id="app" data-host="vscode"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}
+
+function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist')],
+  };
+}
