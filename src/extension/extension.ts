@@ -9,6 +9,7 @@ import type { ItemFilter } from './views/flags';
 import { RoadmapTreeProvider } from './views/roadmap-view';
 import { ScheduleTreeProvider } from './views/schedule-view';
 import { registerTimeline } from './webview/register';
+import { TimelinePanel } from './webview/timeline-panel';
 
 /** What the extension returns from `activate`: used by the integration tests. */
 export interface RoadmarkApi {
@@ -17,6 +18,7 @@ export interface RoadmarkApi {
   schedule: ScheduleTreeProvider;
   whenIdle(): Promise<void>;
   activationMs: number;
+  timeline(): TimelinePanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): RoadmarkApi {
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started };
+  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {

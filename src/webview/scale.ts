@@ -41,7 +41,7 @@ const PLANS: Record<Zoom, TickPlan> = {
 /** Minor and major ticks between two days (inclusive), labelled for the zoom level. */
 export function ticks(zoom: Zoom, fromDay: number, toDay: number): { minor: Tick[]; major: Tick[] } {
   const plan = PLANS[zoom];
-  const scale = scaleUtc().domain([dateOf(fromDay), dateOf(toDay + 1)]);
+  const scale = scaleUtc().domain([dateOf(fromDay), dateOf(toDay)]);
   const minor = scale.ticks(plan.minor).map((d) => ({ day: dayOf(d), label: plan.minorLabel(d) }));
   // The major interval's start before the window too, so the first label shows where it began.
   const firstMajor = plan.major.floor(dateOf(fromDay));

@@ -49,7 +49,7 @@ export class TimelinePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'roadmark.svg');
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw) => void this.handleMessage(raw), null, this.disposables);
     index.onDidUpdate((snapshot) => this.schedule(snapshot), null, this.disposables);
     if (index.snapshot) this.schedule(index.snapshot);
   }
@@ -84,7 +84,8 @@ export class TimelinePanel implements vscode.Disposable {
     return this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  /** Acts on a message from the webview, once validated (public for the integration tests). */
+  async handleMessage(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) return;
     this.received.push(message);

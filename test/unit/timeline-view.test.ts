@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { checkWorkspace } from '../../src/core/check';
+import { buildTimelineView } from '../../src/core/outline/timeline';
+import { layout, visibleRows, xOf } from '../../src/webview/layout';
+import { parseWebviewMessage } from '../../src/protocol/messages';
+import { ticks } from '../../src/webview/scale';
+import { drawTimeline } from '../../src/webview/svg';
+import { day, workspace } from './helpers';
+
+const FILES = {
+  'glow.roadmap.md': `---
+type: roadmap
+id: glow
+title: Glow
+---
+## Goal: Retention {#retention}
+### Initiative: Skincare line {#skincare-line target=2027-Q1 horizon=now}
+`,
+  'rollout.project.md': `---
+type: project
+id: rollout
+delivers: skincare-line
+start: 2026-10-01
+end: 2027-03-15
+owner: sam
+---
+## Milestone: Contract {#contract due=2026-11-15}
+## Milestone: Pilot <script>alert(1)</script> {#pilot start=2026-12-01 due=2027-01-31 depends=contract}
+- [x] Train staff
+- [ ] Stock shelves
+## Milestone: Spring {#spring due=2027-Q2 owner=kim}
+`,
+};
+
+function build() {
+  const ws = workspace(FILES);
+  const today = day('2026-11-23');
+  return buildTimelineView(ws, { today, diagnostics: checkWorkspace(ws, { today }) });
+}
+
+describe('timeline view model and renderer', () => {
+  it('rows follow the roadmap: goal → initiative → project → milestones, with bars, diamonds and periods', () => {
+    const view = build();
+    assert.deepEqual(view.rows.map((r) => `${'  '.repeat(r.depth)}${r.kind}:${r.shape}`), [
+      'goal:none', '  initiative:bar', '    project:bar', '      milestone:diamond', '      milestone:bar', '      milestone:bar',
+    ]);
+    const [, initiative, project, contract, pilot, spring] = view.rows;
+    assert.equal(initiative.target, day('2027-03-31'));
+    assert.deepEqual([project.start, project.end], [day('2026-10-01'), day('2027-03-15')]);
+    assert.deepEqual([contract.start, contract.end, contract.overdue], [day('2026-11-15'), day('2026-11-15'), true]);
+    assert.deepEqual([pilot.start, pilot.end, pilot.progress], [day('2026-12-01'), day('2027-01-31'), 0.5]);
+    assert.deepEqual([spring.start, spring.end, spring.period, spring.endField], [day('2027-04-01'), day('2027-06-30'), true, 'due']);
+    assert.deepEqual(view.arrows, [{ from: contract.id, to: pilot.id, critical: false }]);
+    assert.deepEqual(view.facets.owners, ['kim', 'sam']);
+    assert.equal(view.today, day('2026-11-23'));
+  });
+
+  it('filters keep the path to a match; search matches titles', () => {
+    const view = build();
+    assert.deepEqual(visibleRows(view, { owner: 'kim' }, new Set()).map((r) => r.title), ['Retention', 'Skincare line', 'rollout', 'Spring']);
+    assert.equal(visibleRows(view, { search: 'contr' }, new Set()).at(-1)!.title, 'Contract');
+    assert.equal(visibleRows(view, {}, new Set([view.rows[2].id])).length, 3, 'a collapsed project hides its milestones');
+  });
+
+  it('draws escaped SVG: bars, diamonds, arrows, today line at its x', () => {
+    const view = build();
+    const l = layout(view, visibleRows(view, {}, new Set()), 'month');
+    const svg = drawTimeline(view, l);
+    assert.ok(!svg.includes('<script>'), 'plan text is escaped');
+    assert.ok(svg.includes('Pilot &#60;script&#62;'));
+    assert.equal(svg.match(/class="bar/g)?.length, 4);
+    assert.equal(svg.match(/class="diamond"/g)?.length, 1);
+    assert.equal(svg.match(/class="arrow[ "]/g)?.length, 1);
+    const todayX = xOf(l, view.today) + l.pxPerDay / 2;
+    assert.match(svg, new RegExp(`class="today" d="M${todayX} `));
+  });
+
+  it('axis ticks follow the zoom level', () => {
+    const from = day('2027-01-01');
+    const to = day('2027-12-31');
+    assert.equal(ticks('year', from, to).major.length, 1);
+    assert.equal(ticks('quarter', from, to).major.length, 4);
+    assert.equal(ticks('month', from, to).major.length, 12);
+    assert.deepEqual(ticks('quarter', from, to).major.map((t) => t.label), ['Q1 2027', 'Q2 2027', 'Q3 2027', 'Q4 2027']);
+  });
+
+  it('accepts only well-formed webview messages', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'open', rowId: 'a#1' }), { type: 'open', rowId: 'a#1' });
+    assert.deepEqual(parseWebviewMessage({ type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', extra: 1 }), { type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02' });
+    for (const bad of [null, 'open', [], { type: 'open' }, { type: 'open', rowId: 5 }, { type: 'reschedule', rowId: 'a', field: 'owner', date: '2027-01-02' },
+      { type: 'reschedule', rowId: 'a', field: 'due', date: '2027-1-2' }, { type: 'export', format: 'svg', data: '<html>' }, { type: 'export', format: 'png', data: 'javascript:1' }, { type: 'run' }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RoadmarkApi } from '../../../src/extension/extension';
+import { at, replaceInDocument, revert, roadmark, waitFor } from './util';
+
+describe('timeline panel', () => {
+  let api: RoadmarkApi;
+  before(async () => {
+    api = await roadmark();
+  });
+
+  it('Open Timeline opens the panel, whose script runs under its CSP and asks for the model', async () => {
+    await vscode.commands.executeCommand('roadmark.openTimeline');
+    const panel = await waitFor('the panel', () => api.timeline(), 3000);
+    assert.equal(panel.panel.viewType, 'roadmark.timeline');
+    await waitFor('the webview to say ready', () => panel.received.some((m) => m.type === 'ready'), 15000);
+    const model = await waitFor('the model', () => panel.currentModel, 3000);
+    assert.ok(model.rows.some((r) => r.title === 'Second samples approved' && r.overdue), 'the overdue milestone is flagged');
+    assert.ok(model.arrows.length > 0, 'dependencies are drawn');
+  });
+
+  it('an edit in the editor reaches the timeline model', async () => {
+    const panel = api.timeline()!;
+    const doc = await vscode.workspace.openTextDocument(at('projects/supplier.project.yaml'));
+    await replaceInDocument(doc, 'title: Second samples approved', 'title: Second samples signed off');
+    const started = Date.now();
+    await waitFor('the renamed row', () => panel.currentModel?.rows.some((r) => r.title === 'Second samples signed off'), 1500);
+    console.log(`      (edit → timeline model in ${Date.now() - started} ms)`);
+    await revert(doc);
+  });
+
+  it('a drag message rewrites only the due date; malformed messages are ignored', async () => {
+    const panel = api.timeline()!;
+    const row = panel.currentModel!.rows.find((r) => r.title === 'Second samples approved')!;
+    const doc = await vscode.workspace.openTextDocument(at('projects/supplier.project.yaml'));
+    const before = doc.getText();
+    for (const bad of [{ type: 'reschedule', rowId: row.id, field: 'due', date: '2027-13-45x' }, { type: 'reschedule', rowId: row.id, field: 'status', date: '2027-01-01' }, { type: 'open' }, 'reschedule', null, { type: 'eval', code: '1' }]) {
+      await panel.handleMessage(bad);
+    }
+    assert.equal(doc.getText(), before, 'nothing changed');
+    await panel.handleMessage({ type: 'reschedule', rowId: row.id, field: 'due', date: '2026-12-18' });
+    assert.equal(doc.getText(), before.replace('due: 2026-11-13', 'due: 2026-12-18'));
+    await revert(doc);
+  });
+
+  it('an open message reveals the item in the editor', async () => {
+    const panel = api.timeline()!;
+    const row = panel.currentModel!.rows.find((r) => r.title === 'Riverside pilot')!;
+    await panel.handleMessage({ type: 'open', rowId: row.id });
+    const editor = await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/projects/clinic-rollout.project.md') && vscode.window.activeTextEditor, 3000);
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /Riverside pilot/);
+  });
+});
