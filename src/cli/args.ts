@@ -18,6 +18,10 @@ export interface Request {
   quiet: boolean;
   color: boolean;
   jobs?: number;
+  /** timeline/export: the file to write (stdout when absent). */
+  out?: string;
+  /** timeline: zoom level of an SVG. */
+  zoom?: 'week' | 'month' | 'quarter' | 'year';
 }
 
 const OPTIONS = {
@@ -32,6 +36,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   out: { type: 'string', short: 'o' },
+  zoom: { type: 'string' },
 } as const;
 
 export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.ProcessEnv): Request {
@@ -53,6 +58,12 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     throw new UsageError(`unknown format '${format}' for check: use text, json, sarif or github`);
   }
   if (command === 'list' && format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for list: use text or json`);
+  if (command === 'timeline' && values.out !== undefined && !/\.(html?|svg)$/i.test(values.out)) {
+    throw new UsageError(`timeline writes .html or .svg, not '${values.out}'`);
+  }
+  if (values.zoom !== undefined && !['week', 'month', 'quarter', 'year'].includes(values.zoom)) {
+    throw new UsageError(`unknown zoom '${values.zoom}': use week, month, quarter or year`);
+  }
   return {
     command: command as Request['command'],
     paths: rest.length ? rest : ['.'],
@@ -63,6 +74,8 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color ?? (isTTY && !env.NO_COLOR && env.TERM !== 'dumb'),
     jobs: values.jobs === undefined ? undefined : readCount(values.jobs, '--jobs', 0),
+    out: values.out,
+    zoom: values.zoom as Request['zoom'],
   };
 }
 
@@ -79,7 +92,9 @@ Check roadmap and project plans written in Markdown and YAML.
 Commands:
   check [PATH...]     index the plan files under each PATH (default .) and report diagnostics
   list [PATH...]      list the items, one per line (or --format json)
-  timeline, export    reserved for the timeline and exports (not available yet)
+  timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, default
+                      stdout) or one SVG of the whole plan (--out FILE.svg, --zoom LEVEL)
+  export [PATH...]    reserved for exports (not available yet)
 
 Options:
   -f, --format FMT    check: text (default), json, sarif, github; list: text, json
@@ -89,6 +104,8 @@ Options:
   -q, --quiet         report errors only
   -j, --jobs N        parse with N worker threads (0: no workers; default: by workspace size)
       --color, --no-color  force or disable colour (default: on a terminal)
+  -o, --out FILE      timeline/export: write to FILE instead of stdout
+      --zoom LEVEL    timeline SVG: week, month (default), quarter or year
   -h, --help          show this help
   -v, --version       show the version
 

@@ -20,7 +20,7 @@ import { dirname } from 'node:path';
 
 type Write = (s: string) => void;
 
-interface Loaded {
+export interface Loaded {
   ws: ResolvedWorkspace;
   config: RoadmarkConfig;
   today: Day;
@@ -48,7 +48,7 @@ export async function runList(request: Request, cwd: string, write: Write): Prom
   return 0;
 }
 
-async function load(request: Request, cwd: string): Promise<Loaded> {
+export async function load(request: Request, cwd: string): Promise<Loaded> {
   const configPath = request.config ?? findConfig(request.paths[0], cwd);
   const config = configPath ? readConfig(configPath, cwd) : defaultConfig();
   const today = request.today !== undefined ? parseToday(request.today) : config.today ?? localDay(new Date());

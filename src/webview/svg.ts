@@ -96,7 +96,7 @@ function drawArrows(l: Layout, view: TimelineView, firstRow: number, lastRow: nu
   return out;
 }
 
-function drawAxis(l: Layout, fromDay: number, toDay: number, height: number): { grid: string; labels: string } {
+function drawAxis(l: Layout, fromDay: number, toDay: number, height: number, minLabelX: number): { grid: string; labels: string } {
   const { minor, major } = ticks(l.zoom, fromDay, toDay);
   let grid = '';
   let labels = '';
@@ -108,7 +108,7 @@ function drawAxis(l: Layout, fromDay: number, toDay: number, height: number): { 
   for (const t of major) {
     const x = xOf(l, t.day);
     grid += `<path class="grid major" d="M${x} ${AXIS_HEIGHT / 2 - 4}V${height}"/>`;
-    labels += `<text class="tick major" x="${Math.max(x, xOf(l, fromDay)) + 4}" y="${AXIS_HEIGHT / 2 - 6}">${esc(t.label)}</text>`;
+    labels += `<text class="tick major" x="${Math.max(x, minLabelX) + 4}" y="${AXIS_HEIGHT / 2 - 6}">${esc(t.label)}</text>`;
   }
   return { grid: `<g class="grid-lines">${grid}</g>`, labels: `<g class="axis-labels">${labels}</g>` };
 }
@@ -147,7 +147,7 @@ export function drawTimeline(view: TimelineView, l: Layout, viewport?: Viewport,
   const w = vp.width;
   const h = vp.height;
   const defs = '<defs><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0L8 4L0 8Z"/></marker></defs>';
-  const axisParts = drawAxis(l, fromDay, toDay, height);
+  const axisParts = drawAxis(l, fromDay, toDay, height, vp.x + LABEL_WIDTH);
   const body = `<g class="chart" transform="translate(${-vp.x} ${-vp.y})">${stripes}${axisParts.grid}${bars}${drawArrows(l, view, firstRow, lastRow)}`
     + `<path class="today" d="M${todayX} ${vp.y + AXIS_HEIGHT - 6}V${vp.y + h}"/></g>`;
   const axis = `<g class="axis" transform="translate(${-vp.x} 0)"><rect class="axis-bg" x="${vp.x}" y="0" width="${w}" height="${AXIS_HEIGHT}"/>${axisParts.labels}`
