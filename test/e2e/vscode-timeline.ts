@@ -1,0 +1,85 @@
+/**
+ * The timeline webview inside the real VS Code (code-server in Chromium): open it from the
+ * command palette, click a row and see the editor go to the item, drag a milestone and see the
+ * date rewritten in the editor. Called by the code-server runner after the in-host suites.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+async function timelineFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('.timeline-svg').count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('The timeline webview did not render within 30 s');
+}
+
+export interface TimelineCheck {
+  name: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** Runs the checks and returns one result per check (the runner prints and counts them). */
+export async function checkTimelineInVsCode(page: Page, workspace: string, screenshotDir: string): Promise<TimelineCheck[]> {
+  const results: TimelineCheck[] = [];
+  const check = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+      results.push({ name, ok: true });
+    } catch (e) {
+      results.push({ name, ok: false, error: (e as Error).message });
+    }
+  };
+  let frame: Frame | undefined;
+  await check('Roadmark: Open Timeline shows the timeline webview', async () => {
+    await runCommand(page, 'Roadmark: Open Timeline');
+    frame = await timelineFrame(page);
+    assert.ok(await frame.locator('.chart rect.bar').count() > 0, 'bars are drawn');
+    await page.screenshot({ path: join(screenshotDir, 'vscode-timeline.png') });
+  });
+  if (!frame) return results;
+  const f = frame;
+  await check('a click on a row opens its source in the editor', async () => {
+    await f.getByLabel('Search items').fill('Riverside pilot');
+    await f.locator('.labels .label', { hasText: 'Riverside pilot' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'clinic-rollout.project.md' }).waitFor({ timeout: 10000 });
+    await page.locator('.view-line', { hasText: 'Milestone: Riverside pilot' }).first().waitFor({ timeout: 10000 });
+    await f.getByLabel('Search items').fill('');
+  });
+  await check('dragging a milestone rewrites its due date in the file', async () => {
+    const original = readFileSync(join(workspace, 'projects/supplier.project.yaml'), 'utf8');
+    assert.match(original, /due: 2026-11-13/);
+    await f.getByLabel('Search items').fill('Second samples approved');
+    const diamond = f.locator('.chart path.diamond').first();
+    await diamond.scrollIntoViewIfNeeded();
+    const box = (await diamond.boundingBox())!;
+    const frameBox = (await (await f.frameElement()).boundingBox())!;
+    // Month zoom draws 8 px a day: 7 days to the right.
+    const x = frameBox.x + box.x + box.width / 2;
+    const y = frameBox.y + box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 28, y, { steps: 4 });
+    await page.mouse.move(x + 56, y, { steps: 4 });
+    await page.mouse.up();
+    await page.locator('.tabs-container .tab', { hasText: 'supplier.project.yaml' }).first().waitFor({ timeout: 10000 });
+    await page.locator('.view-line', { hasText: 'due: 2026-11-20' }).first().waitFor({ timeout: 10000 });
+    await f.getByLabel('Search items').fill('');
+  });
+  return results;
+}
