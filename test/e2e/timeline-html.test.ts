@@ -58,7 +58,7 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
 
   it('puts the today line at today\'s x on the axis', async () => {
     const line = await page.locator('path.today').boundingBox();
-    const ticks = await page.locator('.axis-labels text.tick.major').evaluateAll((els) => els.map((e) => ({ label: e.textContent, x: (e as SVGTextElement).getBBox().x })));
+    const ticks = await page.locator('.axis-labels text.tick.major').evaluateAll((els) => (els as unknown as { textContent: string; getBBox(): { x: number } }[]).map((e) => ({ label: e.textContent, x: e.getBBox().x })));
     const next = ticks.find((t) => t.label === '2027')!;
     const svg = (await page.locator('.timeline-svg').boundingBox())!;
     // 2026-11-23 is 39 days before 2027-01-01, whose label starts 4px after its tick; the line
@@ -109,7 +109,7 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.screenshot({ path: join(RESULTS, 'timeline-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
     assert.equal(background, 'rgb(30, 30, 30)', 'the dark palette applies');
     await page.screenshot({ path: join(RESULTS, 'timeline-dark.png') });
   });

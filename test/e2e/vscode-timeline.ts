@@ -65,7 +65,7 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
     const original = readFileSync(join(workspace, 'projects/supplier.project.yaml'), 'utf8');
     assert.match(original, /due: 2026-11-13/);
     await f.getByLabel('Search items').fill('Second samples approved');
-    const diamond = f.locator('.chart path.diamond').first();
+    const diamond = f.locator('g[aria-label^="Milestone Second samples approved"] path.diamond');
     await diamond.scrollIntoViewIfNeeded();
     const box = (await diamond.boundingBox())!;
     const frameBox = (await (await f.frameElement()).boundingBox())!;
