@@ -97,15 +97,16 @@ async function openRuleDocs(context: vscode.ExtensionContext, rule?: string): Pr
   const id = rule ?? ruleUnderCursor() ?? (await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: 'Which rule?' }));
   if (!id || !RULE_IDS.includes(id)) return undefined;
   const bundled = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+  const web = vscode.Uri.parse(ruleDocsUrl(id));
   try {
     await vscode.workspace.fs.stat(bundled);
-    await vscode.commands.executeCommand('markdown.showPreview', bundled);
-    return bundled;
   } catch {
-    const web = vscode.Uri.parse(ruleDocsUrl(id));
     await vscode.env.openExternal(web);
     return web;
   }
+  // Not awaited: the preview resolves when it has rendered, which a hidden window may delay.
+  void vscode.commands.executeCommand('markdown.showPreview', bundled).then(undefined, () => vscode.env.openExternal(web));
+  return bundled;
 }
 
 function ruleUnderCursor(): string | undefined {

@@ -31,6 +31,8 @@ describe('live updates', () => {
     assert.equal(found.line, doc.positionAt(doc.getText().indexOf('## Milestone: Forgotten')).line + 1);
     assert.equal(found.column, 4, 'the diagnostic points at the heading text');
     await revert(doc);
+    assert.equal(doc.isDirty, false, 'reverted');
+    assert.ok(!doc.getText().includes('Forgotten deadline'), 'the text is back');
     await waitFor('it to go away after revert', () => !overdueOn('projects/clinic-rollout.project.md').some((d) => d.diagnostic.message.includes('Forgotten deadline')), 2000);
   });
 

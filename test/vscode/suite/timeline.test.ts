@@ -31,7 +31,7 @@ describe('timeline panel', () => {
 
   it('a drag message rewrites only the due date; malformed messages are ignored', async () => {
     const panel = api.timeline()!;
-    const row = panel.currentModel!.rows.find((r) => r.title === 'Second samples approved')!;
+    const row = await waitFor('the row back after the revert', () => panel.currentModel?.rows.find((r) => r.title === 'Second samples approved'), 3000);
     const doc = await vscode.workspace.openTextDocument(at('projects/supplier.project.yaml'));
     const before = doc.getText();
     for (const bad of [{ type: 'reschedule', rowId: row.id, field: 'due', date: '2027-13-45x' }, { type: 'reschedule', rowId: row.id, field: 'status', date: '2027-01-01' }, { type: 'open' }, 'reschedule', null, { type: 'eval', code: '1' }]) {

@@ -1,0 +1,49 @@
+/** Screenshots of the Roadmark views and the Problems panel in code-server, with DOM checks. */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { TimelineCheck } from './vscode-timeline';
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+export async function takeScreenshots(page: Page, dir: string): Promise<TimelineCheck[]> {
+  const results: TimelineCheck[] = [];
+  const check = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+      results.push({ name, ok: true });
+    } catch (e) {
+      results.push({ name, ok: false, error: (e as Error).message });
+    }
+  };
+  await check('the Roadmap view shows the goals, initiatives and the "Not on the roadmap" group', async () => {
+    await runCommand(page, 'View: Show Roadmark');
+    const tree = page.locator('.pane', { hasText: 'Roadmap' }).locator('.monaco-list-row');
+    await tree.filter({ hasText: 'Keep clients coming back' }).first().waitFor({ timeout: 15000 });
+    await tree.filter({ hasText: 'Not on the roadmap' }).first().waitFor({ timeout: 5000 });
+    await page.screenshot({ path: join(dir, 'roadmap-view.png') });
+  });
+  await check('the status bar counts overdue and at-risk items', async () => {
+    await page.locator('.statusbar-item', { hasText: /overdue/ }).first().waitFor({ timeout: 5000 });
+  });
+  await check('the Problems panel lists Roadmark diagnostics', async () => {
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'roadmark' }).first().waitFor({ timeout: 15000 });
+    await page.screenshot({ path: join(dir, 'problems.png') });
+  });
+  await check('the editor shows diagnostics inline in a plan file', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('supplier.project.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'supplier.project.yaml' }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 15000 });
+    await page.screenshot({ path: join(dir, 'editor-diagnostics.png') });
+  });
+  return results;
+}
