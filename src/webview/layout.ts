@@ -4,6 +4,7 @@ import { PX_PER_DAY, type Zoom } from './scale';
 
 export const ROW_HEIGHT = 26;
 export const AXIS_HEIGHT = 44;
+/** Width of the label column when the view is wide; narrow views get less (see labelWidthFor). */
 export const LABEL_WIDTH = 300;
 /** Days of margin around the domain so bars never touch the edges. */
 const PAD_DAYS = 14;
@@ -24,7 +25,13 @@ export interface Layout {
   lastDay: number;
   width: number;
   height: number;
+  labelWidth: number;
   rowIndex: Map<string, number>;
+}
+
+/** The label column takes at most a third of a narrow view, never less than 140 px. */
+export function labelWidthFor(viewportWidth: number): number {
+  return Math.round(Math.max(140, Math.min(LABEL_WIDTH, viewportWidth / 3)));
 }
 
 /** A row is kept when it matches, or when one of its descendants does (so the path shows). */
@@ -51,25 +58,26 @@ export function visibleRows(view: TimelineView, filters: Filters, collapsed: Rea
   return view.rows.filter((r) => keep.has(r.id) && !hidden(r));
 }
 
-export function layout(view: TimelineView, rows: ViewRow[], zoom: Zoom): Layout {
+export function layout(view: TimelineView, rows: ViewRow[], zoom: Zoom, labelWidth = LABEL_WIDTH): Layout {
   const pxPerDay = PX_PER_DAY[zoom];
   const originDay = Math.min(view.domain[0], view.today) - PAD_DAYS;
   const lastDay = Math.max(view.domain[1], view.today) + PAD_DAYS;
   return {
     rows, zoom, pxPerDay, originDay, lastDay,
-    width: LABEL_WIDTH + Math.ceil((lastDay - originDay + 1) * pxPerDay),
+    width: labelWidth + Math.ceil((lastDay - originDay + 1) * pxPerDay),
     height: AXIS_HEIGHT + rows.length * ROW_HEIGHT,
+    labelWidth,
     rowIndex: new Map(rows.map((r, i) => [r.id, i])),
   };
 }
 
 /** x of the start of a day, in full-canvas coordinates. */
 export function xOf(l: Layout, day: number): number {
-  return LABEL_WIDTH + (day - l.originDay) * l.pxPerDay;
+  return l.labelWidth + (day - l.originDay) * l.pxPerDay;
 }
 
 export function dayAt(l: Layout, x: number): number {
-  return Math.floor((x - LABEL_WIDTH) / l.pxPerDay) + l.originDay;
+  return Math.floor((x - l.labelWidth) / l.pxPerDay) + l.originDay;
 }
 
 export function yOf(index: number): number {

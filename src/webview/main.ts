@@ -5,7 +5,7 @@
  */
 import type { HostMessage, WebviewMessage } from '../protocol/messages';
 import type { TimelineView, ViewRow } from '../protocol/timeline';
-import { dayAt, layout, visibleRows, xOf, type Filters, type Layout, ROW_HEIGHT, AXIS_HEIGHT, LABEL_WIDTH } from './layout';
+import { dayAt, labelWidthFor, layout, visibleRows, xOf, type Filters, type Layout, ROW_HEIGHT, AXIS_HEIGHT } from './layout';
 import { pageCss } from './page-css';
 import { ZOOMS, type Zoom, formatDayLabel } from './scale';
 import { describeRow, drawTimeline } from './svg';
@@ -134,7 +134,7 @@ class TimelineApp {
   private relayout(): void {
     if (!this.view) return;
     const rows = visibleRows(this.view, this.state.filters, new Set(this.state.collapsed));
-    this.l = layout(this.view, rows, this.state.zoom);
+    this.l = layout(this.view, rows, this.state.zoom, labelWidthFor(this.scroller.clientWidth || 1200));
     this.canvas.style.width = `${this.l.width}px`;
     this.canvas.style.height = `${this.l.height}px`;
     this.toolbar.setCount(rows.filter((r) => r.kind !== 'group').length, this.view.rows.filter((r) => r.kind !== 'group').length);
@@ -145,11 +145,12 @@ class TimelineApp {
 
   private setZoom(zoom: Zoom): void {
     if (!this.l) return;
-    const centerDay = dayAt(this.l, this.scroller.scrollLeft + this.scroller.clientWidth / 2 + LABEL_WIDTH / 2);
+    const lw = this.l.labelWidth;
+    const centerDay = dayAt(this.l, this.scroller.scrollLeft + lw + (this.scroller.clientWidth - lw) / 2);
     this.state.zoom = zoom;
     this.toolbar.setZoom(zoom);
     this.relayout();
-    this.scroller.scrollLeft = Math.max(0, xOf(this.l, centerDay) - LABEL_WIDTH - (this.scroller.clientWidth - LABEL_WIDTH) / 2);
+    this.scroller.scrollLeft = Math.max(0, xOf(this.l, centerDay) - this.l.labelWidth - (this.scroller.clientWidth - this.l.labelWidth) / 2);
     this.draw();
   }
 
@@ -160,7 +161,7 @@ class TimelineApp {
 
   private scrollToDay(day: number): void {
     if (!this.l) return;
-    this.scroller.scrollLeft = Math.max(0, xOf(this.l, day) - LABEL_WIDTH - (this.scroller.clientWidth - LABEL_WIDTH) / 3);
+    this.scroller.scrollLeft = Math.max(0, xOf(this.l, day) - this.l.labelWidth - (this.scroller.clientWidth - this.l.labelWidth) / 3);
     this.draw();
     this.save();
   }
@@ -198,7 +199,10 @@ class TimelineApp {
       this.requestDraw();
       this.save();
     }, { passive: true });
-    new ResizeObserver(() => this.requestDraw()).observe(this.scroller);
+    new ResizeObserver(() => {
+      if (this.l && this.l.labelWidth !== labelWidthFor(this.scroller.clientWidth)) this.relayout();
+      else this.requestDraw();
+    }).observe(this.scroller);
     this.scroller.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     this.scroller.addEventListener('pointermove', (e) => this.onPointerMove(e));
     this.scroller.addEventListener('pointerup', (e) => this.onPointerUp(e));

@@ -4,7 +4,7 @@
  * of plan text goes through `esc`, so plan files cannot inject markup.
  */
 import type { TimelineView, ViewRow } from '../protocol/timeline';
-import { AXIS_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, xOf, yOf, type Layout } from './layout';
+import { AXIS_HEIGHT, ROW_HEIGHT, xOf, yOf, type Layout } from './layout';
 import { formatDayLabel, ticks } from './scale';
 
 export interface Viewport {
@@ -113,12 +113,12 @@ function drawAxis(l: Layout, fromDay: number, toDay: number, height: number, min
   return { grid: `<g class="grid-lines">${grid}</g>`, labels: `<g class="axis-labels">${labels}</g>` };
 }
 
-function drawLabel(row: ViewRow, y: number, selected?: string): string {
+function drawLabel(row: ViewRow, y: number, labelWidth: number, selected?: string): string {
   const indent = 10 + row.depth * 14;
   const cls = rowClass(row, selected);
   const flag = row.overdue ? '<tspan class="flag overdue">● </tspan>' : row.atRisk ? '<tspan class="flag at-risk">● </tspan>' : '';
-  return `<g class="${cls} label" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${LABEL_WIDTH}" height="${ROW_HEIGHT}"/>`
-    + `<text x="${indent}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(row.title)}</text></g>`;
+  return `<g class="${cls} label" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${labelWidth}" height="${ROW_HEIGHT}"/>`
+    + `<text clip-path="url(#label-clip)" x="${indent}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(row.title)}</text></g>`;
 }
 
 /**
@@ -139,21 +139,21 @@ export function drawTimeline(view: TimelineView, l: Layout, viewport?: Viewport,
     const row = l.rows[i];
     const y = yOf(i);
     const cls = rowClass(row, options.selected);
-    stripes += `<rect class="stripe ${i % 2 ? 'odd' : 'even'}${row.id === options.selected ? ' selected' : ''}" x="${LABEL_WIDTH}" y="${y}" width="${l.width}" height="${ROW_HEIGHT}"/>`;
+    stripes += `<rect class="stripe ${i % 2 ? 'odd' : 'even'}${row.id === options.selected ? ' selected' : ''}" x="${l.labelWidth}" y="${y}" width="${l.width}" height="${ROW_HEIGHT}"/>`;
     bars += `<g class="${cls}" data-row="${esc(row.id)}" role="img" aria-label="${esc(describeRow(row))}">${drawTarget(l, row, y)}${drawShape(l, row, y)}</g>`;
-    labels += drawLabel(row, y, options.selected);
+    labels += drawLabel(row, y, l.labelWidth, options.selected);
   }
   const todayX = xOf(l, view.today) + l.pxPerDay / 2;
   const w = vp.width;
   const h = vp.height;
-  const defs = '<defs><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0L8 4L0 8Z"/></marker></defs>';
-  const axisParts = drawAxis(l, fromDay, toDay, height, vp.x + LABEL_WIDTH);
+  const defs = `<defs><clipPath id="label-clip" clipPathUnits="userSpaceOnUse"><rect x="0" y="${vp.y - ROW_HEIGHT}" width="${l.labelWidth - 6}" height="${Math.max(l.height, vp.y + vp.height) + ROW_HEIGHT}"/></clipPath><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0L8 4L0 8Z"/></marker></defs>`;
+  const axisParts = drawAxis(l, fromDay, toDay, height, vp.x + l.labelWidth);
   const body = `<g class="chart" transform="translate(${-vp.x} ${-vp.y})">${stripes}${axisParts.grid}${bars}${drawArrows(l, view, firstRow, lastRow)}`
     + `<path class="today" d="M${todayX} ${vp.y + AXIS_HEIGHT - 6}V${vp.y + h}"/></g>`;
   const axis = `<g class="axis" transform="translate(${-vp.x} 0)"><rect class="axis-bg" x="${vp.x}" y="0" width="${w}" height="${AXIS_HEIGHT}"/>${axisParts.labels}`
     + `<rect class="today-pill" x="${todayX - 20}" y="${AXIS_HEIGHT - 20}" width="40" height="16" rx="8"/><text class="today-label" x="${todayX}" y="${AXIS_HEIGHT - 8}" text-anchor="middle">today</text></g>`;
   const side = `<g class="labels" transform="translate(0 ${-vp.y})">${labels}</g>`;
-  const corner = `<rect class="corner" x="0" y="0" width="${LABEL_WIDTH}" height="${AXIS_HEIGHT}"/><text class="corner-title" x="10" y="${AXIS_HEIGHT / 2 + 5}">${esc(view.title)}</text>`;
+  const corner = `<rect class="corner" x="0" y="0" width="${l.labelWidth}" height="${AXIS_HEIGHT}"/><text class="corner-title" clip-path="url(#label-clip)" x="10" y="${AXIS_HEIGHT / 2 + 5}">${esc(view.title)}</text>`;
   const style = options.style ? `<style>${options.style}</style>` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="group" aria-label="${esc(view.title)} timeline">${style}${defs}${body}${axis}${side}${corner}</svg>`;
 }

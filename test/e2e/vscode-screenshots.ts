@@ -22,11 +22,13 @@ export async function takeScreenshots(page: Page, dir: string): Promise<Timeline
       results.push({ name, ok: false, error: (e as Error).message });
     }
   };
-  await check('the Roadmap view shows the goals, initiatives and the "Not on the roadmap" group', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editor Groups').catch(() => undefined);
+  await check('the Roadmap view shows the roadmap, its goals and initiatives', async () => {
     await runCommand(page, 'View: Show Roadmark');
     const tree = page.locator('.pane', { hasText: 'Roadmap' }).locator('.monaco-list-row');
     await tree.filter({ hasText: 'Keep clients coming back' }).first().waitFor({ timeout: 15000 });
-    await tree.filter({ hasText: 'Not on the roadmap' }).first().waitFor({ timeout: 5000 });
+    await tree.filter({ hasText: 'Launch the Lumen Glow line' }).first().waitFor({ timeout: 5000 });
     await page.screenshot({ path: join(dir, 'roadmap-view.png') });
   });
   await check('the status bar counts overdue and at-risk items', async () => {
@@ -38,12 +40,16 @@ export async function takeScreenshots(page: Page, dir: string): Promise<Timeline
     await page.screenshot({ path: join(dir, 'problems.png') });
   });
   await check('the editor shows diagnostics inline in a plan file', async () => {
-    await page.keyboard.press('Control+P');
+    await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('supplier.project.yaml');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'supplier.project.yaml' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 15000 });
-    await page.screenshot({ path: join(dir, 'editor-diagnostics.png') });
+    try {
+      await page.locator('.monaco-editor .view-line', { hasText: 'samples-round-2' }).first().waitFor({ timeout: 15000 });
+      await page.locator('.monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: 15000 });
+    } finally {
+      await page.screenshot({ path: join(dir, 'editor-diagnostics.png') });
+    }
   });
   return results;
 }

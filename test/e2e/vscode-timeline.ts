@@ -56,8 +56,8 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
   const f = frame;
   await check('a click on a row opens its source in the editor', async () => {
     await f.getByLabel('Search items').fill('Riverside pilot');
-    await f.locator('.labels .label', { hasText: 'Riverside pilot' }).click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'clinic-rollout.project.md' }).waitFor({ timeout: 10000 });
+    await f.locator('.labels .label', { hasText: 'Riverside pilot' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'clinic-rollout.project.md' }).first().waitFor({ timeout: 10000 });
     await page.locator('.view-line', { hasText: 'Milestone: Riverside pilot' }).first().waitFor({ timeout: 10000 });
     await f.getByLabel('Search items').fill('');
   });
@@ -65,20 +65,21 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
     const original = readFileSync(join(workspace, 'projects/supplier.project.yaml'), 'utf8');
     assert.match(original, /due: 2026-11-13/);
     await f.getByLabel('Search items').fill('Second samples approved');
-    const diamond = f.locator('g[aria-label^="Milestone Second samples approved"] path.diamond');
-    await diamond.scrollIntoViewIfNeeded();
+    const diamond = f.locator('g[aria-label^="Milestone Second samples approved"] path.diamond').first();
+    await f.getByRole('button', { name: 'Today' }).click();
+    await page.waitForTimeout(300);
     const box = (await diamond.boundingBox())!;
-    const frameBox = (await (await f.frameElement()).boundingBox())!;
-    // Month zoom draws 8 px a day: 7 days to the right.
-    const x = frameBox.x + box.x + box.width / 2;
-    const y = frameBox.y + box.y + box.height / 2;
+    // Boxes are in page coordinates, frames included. Month zoom draws 8 px a day: 7 days right.
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x + 28, y, { steps: 4 });
     await page.mouse.move(x + 56, y, { steps: 4 });
     await page.mouse.up();
-    await page.locator('.tabs-container .tab', { hasText: 'supplier.project.yaml' }).first().waitFor({ timeout: 10000 });
-    await page.locator('.view-line', { hasText: 'due: 2026-11-20' }).first().waitFor({ timeout: 10000 });
+    // The edit lands in the document, the index re-reads it and the live model moves the diamond.
+    await f.locator('g[aria-label*="Second samples approved"][aria-label*="due 2026-11-20"]').first().waitFor({ timeout: 10000 });
+    await page.screenshot({ path: join(screenshotDir, 'vscode-timeline-after-drag.png') });
     await f.getByLabel('Search items').fill('');
   });
   return results;

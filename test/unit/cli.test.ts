@@ -132,7 +132,8 @@ describe('roadmark CLI (dist/cli.js)', function () {
       [['check', '--today', '2026-02-30'], /--today needs a date/],
       [['check', '--max-warnings', 'many'], /--max-warnings needs a whole number/],
       [['check', '--config', 'nope.yaml'], /cannot read config 'nope.yaml'/],
-      [['timeline'], /not available yet/],
+      [['timeline', '--out', 'plan.pdf'], /timeline writes .html or .svg/],
+      [['timeline', '--zoom', 'decade'], /unknown zoom 'decade'/],
     ];
     for (const [args, message] of cases) {
       const r = run(args, root);
@@ -161,5 +162,23 @@ describe('roadmark CLI (dist/cli.js)', function () {
   it('prints help and version', () => {
     assert.match(run(['--help'], root).stdout, /Usage: roadmark <command>/);
     assert.match(run(['--version'], root).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('roadmark timeline (dist/cli.js)', () => {
+  it('writes a self-contained HTML page with a CSP nonce, and a whole-plan SVG', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmark-timeline-'));
+    const html = join(dir, 't.html');
+    const svg = join(dir, 't.svg');
+    assert.equal(spawnSync(process.execPath, [CLI, 'timeline', 'examples', '--out', html]).status, 0);
+    assert.equal(spawnSync(process.execPath, [CLI, 'timeline', 'examples', '--out', svg, '--zoom', 'quarter']).status, 0);
+    const page = readFileSync(html, 'utf8');
+    const nonce = /script-src 'nonce-([^']+)'/.exec(page)?.[1];
+    assert.ok(nonce, 'CSP with a script nonce');
+    assert.ok(page.includes(`<script nonce="${nonce}">`));
+    assert.ok(!/<script[^>]+src=|<link[^>]+href=|https?:\/\//.test(page.replace(/"https?:\/\/[^"]*"/g, '')), 'no external resources');
+    const image = readFileSync(svg, 'utf8');
+    assert.match(image, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok((image.match(/class="bar/g) ?? []).length > 5);
   });
 });

@@ -110,9 +110,16 @@ export class TimelinePanel implements vscode.Disposable {
     return row?.source ? { path: row.source.file, index: row.source.index } : undefined;
   }
 
+  /** Opens the item beside the timeline, never over it. */
   private async openRow(rowId: string): Promise<void> {
     const source = this.rowSource(rowId);
-    if (source) await vscode.commands.executeCommand('roadmark.openItem', source.path, source.index);
+    const uri = source && this.index.uriOf(source.path);
+    const item = source && this.index.plans.get(source.path)?.items[source.index];
+    if (!source || !uri || !item) return;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const at = doc.positionAt(item.anchor.start);
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(at, at), preserveFocus: false });
   }
 
   private async reschedule(rowId: string, field: 'due' | 'end' | 'start', date: string): Promise<void> {
@@ -148,10 +155,10 @@ export class TimelinePanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'timeline.css'));
     const csp = [
       "default-src 'none'",
-      `style-src ${webview.cspSource}`,
+      // The page script injects its stylesheet with this nonce; nothing else may style the page.
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
       `img-src ${webview.cspSource} data:`,
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
@@ -161,7 +168,6 @@ export class TimelinePanel implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
 <title>Roadmark Timeline</title>
 </head>
 <body>

@@ -67,8 +67,13 @@ export async function replaceInDocument(doc: vscode.TextDocument, from: string, 
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('The edit was not applied');
 }
 
-/** Reverts an open document to its saved text. */
+/** Puts an open document back to the text on disk and saves it (the file ends up unchanged). */
 export async function revert(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+  if (doc.getText() !== disk) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (doc.isDirty) await doc.save();
 }
