@@ -8,7 +8,7 @@ const expected = JSON.parse(readFileSync('test/vscode/example-expected.json', 'u
 
 describe('example workspace', () => {
   it('the CLI reports exactly the expected diagnostics, and every rule fires at least once', () => {
-    let stdout = '';
+    let stdout: string;
     try {
       stdout = execFileSync(process.execPath, ['dist/cli.js', 'check', 'examples', '--format', 'json'], { encoding: 'utf8' });
     } catch (err) {
