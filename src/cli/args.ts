@@ -7,11 +7,13 @@ export const COMMANDS = ['check', 'list', 'timeline', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const EXPORT_FORMATS = ['ics', 'csv', 'mermaid', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Request {
   command: Command | 'help' | 'version';
   paths: string[];
-  format: CheckFormat;
+  format: CheckFormat | ExportFormat;
   today?: string;
   config?: string;
   maxWarnings: number;
@@ -58,6 +60,9 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     throw new UsageError(`unknown format '${format}' for check: use text, json, sarif or github`);
   }
   if (command === 'list' && format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for list: use text or json`);
+  if (command === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(values.format ?? '')) {
+    throw new UsageError(values.format ? `unknown format '${format}' for export: use ics, csv, mermaid or json` : 'export needs --format ics, csv, mermaid or json');
+  }
   if (command === 'timeline' && values.out !== undefined && !/\.(html?|svg)$/i.test(values.out)) {
     throw new UsageError(`timeline writes .html or .svg, not '${values.out}'`);
   }
@@ -67,7 +72,7 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
   return {
     command: command as Request['command'],
     paths: rest.length ? rest : ['.'],
-    format: format as CheckFormat,
+    format: format as Request['format'],
     today: values.today,
     config: values.config,
     maxWarnings: readCount(values['max-warnings'], '--max-warnings', -1),
@@ -94,10 +99,12 @@ Commands:
   list [PATH...]      list the items, one per line (or --format json)
   timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, default
                       stdout) or one SVG of the whole plan (--out FILE.svg, --zoom LEVEL)
-  export [PATH...]    reserved for exports (not available yet)
+  export [PATH...]    --format ics (open deadlines as a calendar), csv (one row per item),
+                      mermaid (a gantt block) or json (items and timeline model); --out FILE
 
 Options:
-  -f, --format FMT    check: text (default), json, sarif, github; list: text, json
+  -f, --format FMT    check: text (default), json, sarif, github; list: text, json;
+                      export: ics, csv, mermaid, json
       --today DATE    the date to check against (YYYY-MM-DD); default: config, else today
   -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
       --max-warnings N  exit 1 when there are more than N warnings

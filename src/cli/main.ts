@@ -1,7 +1,7 @@
 /** The `roadmark` command: argument handling, exit codes, and the worker entry of the same bundle. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runCheck, runList } from './commands';
-import { runTimeline } from './timeline-command';
+import { runExport, runTimeline } from './timeline-command';
 import { HELP, parseRequest, UsageError } from './args';
 import { CliError } from './files';
 import { runParseWorker, type ParseJob } from './load';
@@ -22,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCheck(request, process.cwd(), (s) => process.stdout.write(s));
       case 'list':
         return await runList(request, process.cwd(), (s) => process.stdout.write(s));
+      case 'export':
+        return await runExport(request, process.cwd(), (s) => process.stdout.write(s));
       case 'timeline':
         return await runTimeline(request, process.cwd(), (s) => process.stdout.write(s));
       default:

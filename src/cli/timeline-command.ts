@@ -1,4 +1,4 @@
-/** `roadmark timeline`: the workspace's timeline as a standalone HTML page or one SVG. */
+/** `roadmark timeline` (standalone HTML page or one SVG) and `roadmark export` (ICS, CSV, Mermaid, JSON). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkWorkspace } from '../core/check';
@@ -7,13 +7,42 @@ import type { Request } from './args';
 import { load } from './commands';
 import { CliError, describeFsError } from './files';
 import { timelineHtml, timelineSvg } from './format/timeline';
+import { formatDay } from '../core/dates';
+import { criticalIds } from '../core/schedule/critical-path';
+import { formatCsv } from './format/csv';
+import { formatIcs } from './format/ics';
+import { formatListJson } from './format/list';
+import { formatMermaid } from './format/mermaid';
+
+declare const ROADMARK_VERSION: string;
 
 export async function runTimeline(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
   const { ws, config, today } = await load(request, cwd);
   const diagnostics = checkWorkspace(ws, { today, config });
   const view = buildTimelineView(ws, { today, diagnostics });
   const svg = request.out !== undefined && /\.svg$/i.test(request.out);
-  const output = svg ? timelineSvg(view, request.zoom ?? 'month') : timelineHtml(view);
+  return emit(request, cwd, write, svg ? timelineSvg(view, request.zoom ?? 'month') : timelineHtml(view));
+}
+
+export async function runExport(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
+  const { ws, config, today } = await load(request, cwd);
+  const version = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev';
+  switch (request.format) {
+    case 'ics':
+      return emit(request, cwd, write, formatIcs(ws, today, version));
+    case 'csv':
+      return emit(request, cwd, write, formatCsv(ws));
+    case 'mermaid':
+      return emit(request, cwd, write, formatMermaid(ws, today, criticalIds(ws)));
+    default: {
+      const items = JSON.parse(formatListJson(ws, formatDay(today))) as object;
+      const timeline = buildTimelineView(ws, { today, diagnostics: checkWorkspace(ws, { today, config }) });
+      return emit(request, cwd, write, JSON.stringify({ ...items, timeline }, null, 2) + '\n');
+    }
+  }
+}
+
+function emit(request: Request, cwd: string, write: (s: string) => void, output: string): number {
   if (request.out === undefined) {
     write(output);
     return 0;

@@ -9,18 +9,20 @@ import type { Diagnostic } from '../check';
 import { deadlineOf, isOpen, tasksUnder } from '../rules/rule';
 import type { TimelineView, ViewRow } from './timeline-view';
 import { buildRoadmapOutline, type OutlineEntry } from './roadmap';
+import { criticalIds } from '../schedule/critical-path';
 
 export interface TimelineOptions {
   today: Day;
   /** Diagnostics of the same check: overdue and at-risk flags come from them. */
   diagnostics?: Diagnostic[];
-  /** Ids of items on a critical path (core/schedule). */
+  /** Ids of items on a critical path (default: core/schedule's). */
   critical?: ReadonlySet<string>;
   includeTasks?: boolean;
   title?: string;
 }
 
-export function buildTimelineView(ws: ResolvedWorkspace, options: TimelineOptions): TimelineView {
+export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions): TimelineView {
+  const options = { ...input, critical: input.critical ?? criticalIds(ws) };
   const outline = buildRoadmapOutline(ws);
   const flagged = new Map<string, Set<string>>();
   for (const d of options.diagnostics ?? []) {
