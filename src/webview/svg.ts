@@ -118,7 +118,7 @@ function drawLabel(row: ViewRow, y: number, labelWidth: number, selected?: strin
   const cls = rowClass(row, selected);
   const flag = row.overdue ? '<tspan class="flag overdue">● </tspan>' : row.atRisk ? '<tspan class="flag at-risk">● </tspan>' : '';
   return `<g class="${cls} label" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${labelWidth}" height="${ROW_HEIGHT}"/>`
-    + `<text clip-path="url(#label-clip)" x="${indent}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(row.title)}</text></g>`;
+    + `<text x="${indent}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(row.title)}</text></g>`;
 }
 
 /**
@@ -146,14 +146,14 @@ export function drawTimeline(view: TimelineView, l: Layout, viewport?: Viewport,
   const todayX = xOf(l, view.today) + l.pxPerDay / 2;
   const w = vp.width;
   const h = vp.height;
-  const defs = `<defs><clipPath id="label-clip" clipPathUnits="userSpaceOnUse"><rect x="0" y="${vp.y - ROW_HEIGHT}" width="${l.labelWidth - 6}" height="${Math.max(l.height, vp.y + vp.height) + ROW_HEIGHT}"/></clipPath><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0L8 4L0 8Z"/></marker></defs>`;
+  const defs = `<defs><clipPath id="label-clip" clipPathUnits="userSpaceOnUse"><rect x="0" y="${vp.y - ROW_HEIGHT}" width="${l.labelWidth - 6}" height="${Math.max(l.height, vp.y + vp.height) + ROW_HEIGHT}"/></clipPath><clipPath id="corner-clip"><rect x="0" y="0" width="${l.labelWidth - 6}" height="${AXIS_HEIGHT}"/></clipPath><marker id="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path class="arrowhead" d="M0 0L8 4L0 8Z"/></marker></defs>`;
   const axisParts = drawAxis(l, fromDay, toDay, height, vp.x + l.labelWidth);
   const body = `<g class="chart" transform="translate(${-vp.x} ${-vp.y})">${stripes}${axisParts.grid}${bars}${drawArrows(l, view, firstRow, lastRow)}`
     + `<path class="today" d="M${todayX} ${vp.y + AXIS_HEIGHT - 6}V${vp.y + h}"/></g>`;
   const axis = `<g class="axis" transform="translate(${-vp.x} 0)"><rect class="axis-bg" x="${vp.x}" y="0" width="${w}" height="${AXIS_HEIGHT}"/>${axisParts.labels}`
     + `<rect class="today-pill" x="${todayX - 20}" y="${AXIS_HEIGHT - 20}" width="40" height="16" rx="8"/><text class="today-label" x="${todayX}" y="${AXIS_HEIGHT - 8}" text-anchor="middle">today</text></g>`;
-  const side = `<g class="labels" transform="translate(0 ${-vp.y})">${labels}</g>`;
-  const corner = `<rect class="corner" x="0" y="0" width="${l.labelWidth}" height="${AXIS_HEIGHT}"/><text class="corner-title" clip-path="url(#label-clip)" x="10" y="${AXIS_HEIGHT / 2 + 5}">${esc(view.title)}</text>`;
+  const side = `<g class="labels" transform="translate(0 ${-vp.y})" clip-path="url(#label-clip)">${labels}</g>`;
+  const corner = `<rect class="corner" x="0" y="0" width="${l.labelWidth}" height="${AXIS_HEIGHT}"/><text class="corner-title" clip-path="url(#corner-clip)" x="10" y="${AXIS_HEIGHT / 2 + 5}">${esc(view.title)}</text>`;
   const style = options.style ? `<style>${options.style}</style>` : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="group" aria-label="${esc(view.title)} timeline">${style}${defs}${body}${axis}${side}${corner}</svg>`;
 }

@@ -106,7 +106,7 @@ async function main(): Promise<number> {
   const port = await freePort();
   const env = { ...process.env, ROADMARK_TEST_REPORT: report, ROADMARK_TEST_HOST: `code-server ${version}` };
   const server: ChildProcess = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let serverLog = '';
   server.stdout?.on('data', (d) => (serverLog += d));
   server.stderr?.on('data', (d) => (serverLog += d));
@@ -115,7 +115,12 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   const stop = () => {
     void browser?.close().catch(() => undefined);
-    if (!exited) server.kill('SIGKILL');
+    // code-server forks its own children: kill the whole process group, not just the wrapper.
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      if (!exited) server.kill('SIGKILL');
+    }
   };
   process.on('SIGINT', () => { stop(); process.exit(130); });
   process.on('SIGTERM', () => { stop(); process.exit(143); });
