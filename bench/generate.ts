@@ -36,6 +36,14 @@ function context(seed: number): Ctx {
   return { rnd, pick: (l) => l[Math.floor(rnd() * l.length)], int: (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1)) };
 }
 
+/** 2026-11-23, the `today` the generated config pins, as a day offset from 2026-01-01. */
+const TODAY_OFFSET = 326;
+
+/** Most work that was due before today is done, as in a plan people keep up to date. */
+function statusFor(c: Ctx, dueOffset: number): string {
+  return dueOffset < TODAY_OFFSET && c.rnd() < 0.85 ? 'done' : c.pick(STATUSES);
+}
+
 function date(dayOffset: number): string {
   return new Date(Date.UTC(2026, 0, 1) + dayOffset * 86_400_000).toISOString().slice(0, 10);
 }
@@ -66,21 +74,23 @@ function roadmap(c: Ctx, initiatives: number): { text: string; plan: Plan; items
 function markdownProject(c: Ctx, n: number, plan: Plan, milestones: number, invalid: boolean): { text: string; items: number } {
   let items = 1;
   const start = c.int(0, 300);
-  let text = `---\ntype: project\nid: proj-${n}\ntitle: ${title(c, n)}\ndelivers: ${c.pick(plan.initiatives)}\nstart: ${date(start)}\nend: ${date(start + 200)}\nbudget: ${c.int(10, 90)},000 EUR\nspent: ${c.int(1, 80)},000 EUR\nowner: ${c.pick(OWNERS)}\nstatus: ${c.pick(STATUSES)}\n---\n# ${title(c, n)}\n\n${PROSE}\n\n`;
+  let text = `---\ntype: project\nid: proj-${n}\ntitle: ${title(c, n)}\ndelivers: ${c.pick(plan.initiatives)}\nstart: ${date(start)}\nend: ${date(start + 200)}\nbudget: ${c.int(10, 90)},000 EUR\nspent: ${c.int(1, 80)},000 EUR\nowner: ${c.pick(OWNERS)}\nstatus: ${statusFor(c, start + 200)}\n---\n# ${title(c, n)}\n\n${PROSE}\n\n`;
   for (let m = 0; m < milestones; m++) {
     const due = start + 10 + m * c.int(5, 20);
     const id = `p${n}-m${m}`;
     const depends = m > 0 && c.rnd() < 0.6 ? ` depends=p${n}-m${m - 1}` : '';
     if (c.rnd() < 0.5) {
-      text += `## Milestone: ${title(c, m)} {#${id} due=${date(due)} status=${c.pick(STATUSES)} owner=${c.pick(OWNERS)}${depends}}\n\n`;
+      text += `## Milestone: ${title(c, m)} {#${id} due=${date(due)} status=${statusFor(c, due)} owner=${c.pick(OWNERS)}${depends}}\n\n`;
     } else {
-      text += `## Milestone: ${title(c, m)}\n- id: ${id}\n- due: ${date(due)}\n- status: ${c.pick(STATUSES)}\n- owner: ${c.pick(OWNERS)}\n${depends ? `- depends: p${n}-m${m - 1}\n` : ''}\n`;
+      text += `## Milestone: ${title(c, m)}\n- id: ${id}\n- due: ${date(due)}\n- status: ${statusFor(c, due)}\n- owner: ${c.pick(OWNERS)}\n${depends ? `- depends: p${n}-m${m - 1}\n` : ''}\n`;
     }
     text += `${PROSE}\n\n`;
     items++;
     const tasks = c.int(1, 4);
     for (let t = 0; t < tasks; t++) {
-      text += `- [${c.rnd() < 0.5 ? 'x' : ' '}] ${title(c, t)} {due=${date(due - c.int(1, 9))} owner=${c.pick(OWNERS)}}\n`;
+      const taskDue = due - c.int(1, 9);
+      const done = taskDue < TODAY_OFFSET ? c.rnd() < 0.9 : c.rnd() < 0.3;
+      text += `- [${done ? 'x' : ' '}] ${title(c, t)} {due=${date(taskDue)} owner=${c.pick(OWNERS)}}\n`;
       items++;
     }
     text += '\n| step | owner |\n| --- | --- |\n| brief | maya |\n| review | jonas |\n\n';
@@ -98,13 +108,13 @@ function yamlProject(c: Ctx, n: number, plan: Plan, milestones: number, invalid:
   let text = `# ${PROSE}\ntype: project\nid: proj-${n}\ntitle: ${title(c, n)}\ndelivers: ${c.pick(plan.initiatives)}\nstart: ${date(start)}\nend: ${date(start + 200)}\nbudget: ${c.int(10, 90)}000 EUR\nspent: ${c.int(1, 80)}000 EUR\nowner: ${c.pick(OWNERS)}\nmilestones:\n`;
   for (let m = 0; m < milestones; m++) {
     const due = start + 10 + m * c.int(5, 20);
-    text += `  - id: p${n}-m${m}\n    title: ${title(c, m)}\n    due: ${date(due)}\n    status: ${c.pick(STATUSES)}\n    owner: ${c.pick(OWNERS)}\n`;
+    text += `  - id: p${n}-m${m}\n    title: ${title(c, m)}\n    due: ${date(due)}\n    status: ${statusFor(c, due)}\n    owner: ${c.pick(OWNERS)}\n`;
     if (m > 0 && c.rnd() < 0.6) text += `    depends: [p${n}-m${m - 1}]\n`;
     items++;
     const tasks = c.int(1, 4);
     text += '    tasks:\n';
     for (let t = 0; t < tasks; t++) {
-      text += `      - title: ${title(c, t)}\n        done: ${c.rnd() < 0.5}\n        owner: ${c.pick(OWNERS)}\n`;
+      text += `      - title: ${title(c, t)}\n        done: ${due < TODAY_OFFSET ? c.rnd() < 0.9 : c.rnd() < 0.3}\n        owner: ${c.pick(OWNERS)}\n`;
       items++;
     }
   }

@@ -22,7 +22,7 @@ interface Result {
 
 function workspace(name: keyof typeof SIZES): string {
   const dir = join(WORK, name);
-  const stamp = join(dir, '.generated');
+  const stamp = join(dir, ".generated-v2");
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(SIZES[name])) {
     const info = generateWorkspace(dir, SIZES[name]);
     writeFileSync(stamp, String(SIZES[name]));

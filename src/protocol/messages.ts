@@ -7,7 +7,9 @@
 export type HostMessage<Model> =
   | { type: 'model'; model: Model }
   /** Scroll to and select a row (from "Open Timeline" on a tree item). */
-  | { type: 'reveal'; rowId: string };
+  | { type: 'reveal'; rowId: string }
+  /** The panel's title-bar export buttons: answer with an `export` message of the whole timeline. */
+  | { type: 'requestExport'; format: 'svg' | 'png' };
 
 /** Webview → extension. */
 export type WebviewMessage =

@@ -215,6 +215,7 @@ class TimelineApp {
     const message = data as HostMessage<TimelineView> | undefined;
     if (message?.type === 'model' && message.model && Array.isArray(message.model.rows)) this.setModel(message.model);
     else if (message?.type === 'reveal' && typeof message.rowId === 'string') this.reveal(message.rowId);
+    else if (message?.type === 'requestExport' && (message.format === 'svg' || message.format === 'png')) this.exportImage(message.format);
   }
 
   private onPointerDown(e: PointerEvent): void {

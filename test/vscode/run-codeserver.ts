@@ -145,7 +145,7 @@ async function main(): Promise<number> {
       console.log(`  ${t.state === 'passed' ? '✔' : '✘'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
       if (t.error) console.log(`      ${t.error.split('\n').slice(0, 6).join('\n      ')}`);
     }
-    for (const line of result.log) console.log(line);
+    for (const line of result.log) console.log(`  measured: ${line}`);
     console.log(`  (suites done ${Math.round((Date.now() - started) / 1000)} s after the page opened)`);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'vscode-after-suites.png') });

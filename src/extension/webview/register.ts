@@ -10,6 +10,8 @@ export function registerTimeline(context: vscode.ExtensionContext, index: IndexS
       const rowId = arg && typeof arg.path === 'string' && typeof arg.index === 'number' ? `${arg.path}#${arg.index}` : undefined;
       return TimelinePanel.show(context, index, rowId);
     }),
+    vscode.commands.registerCommand('roadmark.timeline.exportSvg', () => TimelinePanel.instance?.requestExport('svg')),
+    vscode.commands.registerCommand('roadmark.timeline.exportPng', () => TimelinePanel.instance?.requestExport('png')),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
         TimelinePanel.restore(panel, context, index);

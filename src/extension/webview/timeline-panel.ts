@@ -22,6 +22,8 @@ export class TimelinePanel implements vscode.Disposable {
   private pendingReveal: string | undefined;
   /** Every message handled, newest last: the integration tests read it. */
   readonly received: WebviewMessage[] = [];
+  /** Where the next export goes without asking (scripted use and tests); cleared once used. */
+  nextExportTarget: vscode.Uri | undefined;
 
   static show(context: vscode.ExtensionContext, index: IndexService, revealRowId?: string): TimelinePanel {
     if (TimelinePanel.current) {
@@ -57,6 +59,11 @@ export class TimelinePanel implements vscode.Disposable {
   reveal(rowId: string): void {
     if (this.ready) void this.post({ type: 'reveal', rowId });
     else this.pendingReveal = rowId;
+  }
+
+  /** Asks the webview for the whole timeline as an image; it answers with an `export` message. */
+  requestExport(format: 'svg' | 'png'): void {
+    void this.post({ type: 'requestExport', format });
   }
 
   /** The model last sent to the webview. */
@@ -141,14 +148,16 @@ export class TimelinePanel implements vscode.Disposable {
 
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
+    const preset = this.nextExportTarget;
+    this.nextExportTarget = undefined;
+    const target = preset ?? await vscode.window.showSaveDialog({
       defaultUri: folder && vscode.Uri.joinPath(folder, `timeline.${format}`),
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!target) return;
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice('data:image/png;base64,'.length), 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
+    if (!preset) void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
   }
 
   private html(): string {

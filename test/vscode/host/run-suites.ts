@@ -1,5 +1,6 @@
 /** Runs the bundled mocha suites in this process and collects the results. */
 import Mocha from 'mocha';
+import { notes } from '../suite/util';
 
 export interface SuiteReport {
   host: string;
@@ -15,9 +16,6 @@ export async function runSuites(): Promise<SuiteReport> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscode = require('vscode') as typeof import('vscode');
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'base' });
-  const log: string[] = [];
-  const originalLog = console.log;
-  console.log = (...args: unknown[]) => { log.push(args.map(String).join(' ')); originalLog(...args); };
   mocha.suite.emit('pre-require', globalThis, 'roadmark-suites', mocha);
   loadSuites();
   const tests: SuiteReport['tests'] = [];
@@ -27,7 +25,6 @@ export async function runSuites(): Promise<SuiteReport> {
     runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
     runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', error: `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) }));
   });
-  console.log = originalLog;
   return {
     host: process.env.ROADMARK_TEST_HOST ?? 'unknown',
     vscodeVersion: vscode.version,
@@ -35,7 +32,7 @@ export async function runSuites(): Promise<SuiteReport> {
     failures: tests.filter((t) => t.state === 'failed').length,
     durationMs: Date.now() - started,
     tests,
-    log,
+    log: notes,
   };
 }
 

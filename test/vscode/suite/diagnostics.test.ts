@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import expected from '../example-expected.json';
-import { roadmark, roadmarkDiagnostics } from './util';
+import { roadmark, roadmarkDiagnostics, note } from './util';
 
 describe('diagnostics on the example workspace', () => {
   before(async () => {
     await roadmark();
+  });
+
+  it('activates and reports its timings', async () => {
+    const api = await roadmark();
+    assert.ok(api.activationMs >= 0 && api.index.firstCheckMs !== undefined);
+    note(`activate() returned in ${api.activationMs} ms; first diagnostics ${api.index.firstCheckMs} ms after activation`);
   });
 
   it('reports exactly what the CLI reports: files, ranges, rules and severities', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { at, replaceInDocument, revert, roadmark, roadmarkDiagnostics, waitFor } from './util';
+import { at, replaceInDocument, revert, roadmark, roadmarkDiagnostics, waitFor, note } from './util';
 
 const overdueOn = (file: string) => roadmarkDiagnostics().filter((d) => d.rule === 'overdue' && d.file === file);
 
@@ -16,7 +16,7 @@ describe('live updates', () => {
     const started = Date.now();
     await replaceInDocument(doc, 'due: 2026-11-13', 'due: 2026-12-31');
     await waitFor('overdue to go away', () => overdueOn('projects/supplier.project.yaml').length === 0, 1000);
-    console.log(`      (edit → diagnostics updated in ${Date.now() - started} ms)`);
+    note(`edit → diagnostics updated in ${Date.now() - started} ms`);
     assert.ok(doc.isDirty, 'the file itself is not saved');
     await revert(doc);
     await waitFor('overdue to come back', () => overdueOn('projects/supplier.project.yaml').length === 1, 2000);

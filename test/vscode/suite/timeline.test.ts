@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RoadmarkApi } from '../../../src/extension/extension';
-import { at, replaceInDocument, revert, roadmark, waitFor } from './util';
+import { at, replaceInDocument, revert, roadmark, waitFor, note } from './util';
 
 describe('timeline panel', () => {
   let api: RoadmarkApi;
@@ -25,7 +25,7 @@ describe('timeline panel', () => {
     await replaceInDocument(doc, 'title: Second samples approved', 'title: Second samples signed off');
     const started = Date.now();
     await waitFor('the renamed row', () => panel.currentModel?.rows.some((r) => r.title === 'Second samples signed off'), 1500);
-    console.log(`      (edit → timeline model in ${Date.now() - started} ms)`);
+    note(`edit → timeline model in ${Date.now() - started} ms`);
     await revert(doc);
   });
 
@@ -49,5 +49,24 @@ describe('timeline panel', () => {
     await panel.handleMessage({ type: 'open', rowId: row.id });
     const editor = await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/projects/clinic-rollout.project.md') && vscode.window.activeTextEditor, 3000);
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /Riverside pilot/);
+  });
+
+  it('the title-bar export writes the whole timeline, every row, not just the visible part', async () => {
+    const panel = api.timeline()!;
+    const target = at('timeline-export.svg');
+    panel.nextExportTarget = target;
+    await vscode.commands.executeCommand('roadmark.timeline.exportSvg');
+    const bytes = await waitFor('the exported file', async () => {
+      try {
+        return await vscode.workspace.fs.readFile(target);
+      } catch {
+        return undefined;
+      }
+    }, 10000);
+    const svg = new TextDecoder().decode(bytes);
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const rows = (svg.match(/<g class="row [^"]*label"/g) ?? []).length;
+    assert.equal(rows, panel.currentModel!.rows.length, 'one label per row of the model');
+    await vscode.workspace.fs.delete(target);
   });
 });

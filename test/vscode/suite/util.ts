@@ -2,6 +2,13 @@
 import * as vscode from 'vscode';
 import type { RoadmarkApi } from '../../../src/extension/extension';
 
+/** Measurements the suites report; the runner prints them after the results. */
+export const notes: string[] = [];
+
+export function note(message: string): void {
+  notes.push(message);
+}
+
 export async function roadmark(): Promise<RoadmarkApi> {
   const ext = vscode.extensions.getExtension<RoadmarkApi>('roadmark.roadmark');
   if (!ext) throw new Error('The Roadmark extension is not installed in this VS Code');
