@@ -6,6 +6,7 @@ import { markDoneEdit } from '../core/language/mark-done';
 import { slugId } from '../core/parse/item';
 import { RULE_IDS, ruleDocsUrl } from '../core/rules/index';
 import { toRange } from './convert';
+import { exists } from './fs';
 import type { IndexService } from './index-service';
 import type { ItemElement, TreeElement } from './views/elements';
 import type { ItemFilter } from './views/flags';
@@ -173,13 +174,4 @@ function fillTemplate(template: string, title: string): string {
     id: slugId(title), title, owner: 'you', today: formatDay(today), inTwoWeeks: formatDay(today + 14), nextQuarter: quarterEnd, nextHalf: halfEnd,
   };
   return template.replace(/\$\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

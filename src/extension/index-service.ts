@@ -12,6 +12,7 @@ import { PlanWorkspace, type ResolvedWorkspace } from '../core/model/workspace';
 import { failedFile, isCandidatePath, parsePlanFile, SectionCache, typeFromName } from '../core/parse/index';
 import { createFileFilter, type FileFilter } from './file-filter';
 import { effectiveConfig } from './settings';
+import { exists } from './fs';
 
 export const CONFIG_FILE = '.roadmark.yaml';
 const DEBOUNCE_MS = 150;
@@ -162,7 +163,7 @@ export class IndexService implements vscode.Disposable {
     if (this.versions.get(key) !== version) return;
     if (text === undefined) {
       const type = typeFromName(uri.path);
-      if (type && (await this.exists(uri))) this.put(path, uri, failedFile(path, type, 'This file could not be read'));
+      if (type && (await exists(uri))) this.put(path, uri, failedFile(path, type, 'This file could not be read'));
       else this.remove(path);
       return;
     }
@@ -178,15 +179,6 @@ export class IndexService implements vscode.Disposable {
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return undefined;
-    }
-  }
-
-  private async exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-      await vscode.workspace.fs.stat(uri);
-      return true;
-    } catch {
-      return false;
     }
   }
 

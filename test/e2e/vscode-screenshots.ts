@@ -1,27 +1,10 @@
 /** Screenshots of the Roadmark views and the Problems panel in code-server, with DOM checks. */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { TimelineCheck } from './vscode-timeline';
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-}
+import { checks, runCommand, type TimelineCheck } from './vscode-timeline';
 
 export async function takeScreenshots(page: Page, dir: string): Promise<TimelineCheck[]> {
-  const results: TimelineCheck[] = [];
-  const check = async (name: string, run: () => Promise<void>) => {
-    try {
-      await run();
-      results.push({ name, ok: true });
-    } catch (e) {
-      results.push({ name, ok: false, error: (e as Error).message });
-    }
-  };
+  const { results, check } = checks();
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editor Groups').catch(() => undefined);
   await check('the Roadmap view shows the roadmap, its goals and initiatives', async () => {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
-async function runCommand(page: Page, title: string): Promise<void> {
+/** Runs a command through the command palette (F1), as a person would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 10000 });
@@ -34,8 +35,8 @@ export interface TimelineCheck {
   error?: string;
 }
 
-/** Runs the checks and returns one result per check (the runner prints and counts them). */
-export async function checkTimelineInVsCode(page: Page, workspace: string, screenshotDir: string): Promise<TimelineCheck[]> {
+/** Collects named checks that fail without stopping the others. */
+export function checks(): { results: TimelineCheck[]; check(name: string, run: () => Promise<void>): Promise<void> } {
   const results: TimelineCheck[] = [];
   const check = async (name: string, run: () => Promise<void>) => {
     try {
@@ -45,6 +46,12 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
       results.push({ name, ok: false, error: (e as Error).message });
     }
   };
+  return { results, check };
+}
+
+/** Runs the checks and returns one result per check (the runner prints and counts them). */
+export async function checkTimelineInVsCode(page: Page, workspace: string, screenshotDir: string): Promise<TimelineCheck[]> {
+  const { results, check } = checks();
   let frame: Frame | undefined;
   await check('Roadmark: Open Timeline shows the timeline webview', async () => {
     await runCommand(page, 'Roadmark: Open Timeline');
