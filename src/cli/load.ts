@@ -49,9 +49,7 @@ function defaultWorkers(candidates: Candidate[]): number {
     } catch {
       /* counted as empty */
     }
-    // Measured on 2 cores: two workers were no faster than the main thread (each warms its own
-    // JIT and heap, and results are copied back), so workers start at 3 cores.
-    if (bytes > WORKER_THRESHOLD_BYTES) return availableParallelism() > 2 ? Math.min(availableParallelism() - 1, 4) : 1;
+    if (bytes > WORKER_THRESHOLD_BYTES) return Math.min(availableParallelism(), 4);
   }
   return 1;
 }
