@@ -8,7 +8,8 @@ import { load } from './commands';
 import { CliError, describeFsError } from './files';
 import { timelineHtml, timelineSvg } from './format/timeline';
 import { formatDay } from '../core/dates';
-import { criticalIds } from '../core/schedule/critical-path';
+import { criticalIds, criticalPaths } from '../core/schedule/critical-path';
+import { earliestDates } from '../core/schedule/earliest';
 import { formatCsv } from './format/csv';
 import { formatIcs } from './format/ics';
 import { formatListJson } from './format/list';
@@ -37,7 +38,11 @@ export async function runExport(request: Request, cwd: string, write: (s: string
     default: {
       const items = JSON.parse(formatListJson(ws, formatDay(today))) as object;
       const timeline = buildTimelineView(ws, { today, diagnostics: checkWorkspace(ws, { today, config }) });
-      return emit(request, cwd, write, JSON.stringify({ ...items, timeline }, null, 2) + '\n');
+      const schedule = {
+        criticalPaths: criticalPaths(ws).map((c) => ({ initiative: c.initiative.item.id, path: c.path.map((n) => n.item.id), finish: formatDay(c.finish), slack: c.slack })),
+        slipping: [...earliestDates(ws)].filter(([, e]) => e.slip > 0).map(([n, e]) => ({ id: n.item.id, earliestFinish: formatDay(e.finish!), slip: e.slip })),
+      };
+      return emit(request, cwd, write, JSON.stringify({ ...items, schedule, timeline }, null, 2) + '\n');
     }
   }
 }

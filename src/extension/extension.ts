@@ -19,6 +19,7 @@ export interface RoadmarkApi {
   whenIdle(): Promise<void>;
   activationMs: number;
   timeline(): TimelinePanel | undefined;
+  views: { roadmap: vscode.TreeView<TreeElement>; schedule: vscode.TreeView<TreeElement> };
 }
 
 export function activate(context: vscode.ExtensionContext): RoadmarkApi {
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance };
+  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView } };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {

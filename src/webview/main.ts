@@ -87,6 +87,8 @@ class TimelineApp {
     this.relayout();
     if (fresh) this.scrollToDay(view.today);
     else this.restoreScroll();
+    // The benchmark reads when the first frame with the timeline in it was produced.
+    if (fresh) requestAnimationFrame(() => ((window as unknown as { roadmarkFirstFrame?: number }).roadmarkFirstFrame ??= performance.now()));
   }
 
   reveal(rowId: string): void {

@@ -34,7 +34,7 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
     mkdirSync(RESULTS, { recursive: true });
     browser = await launchChromium();
     // Tall and zoomed out enough that every row and day of the example is in view.
-    page = await browser.newPage({ viewport: { width: 1600, height: 1900 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1900 }, acceptDownloads: true });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => requests.push(r.url()));
@@ -97,8 +97,20 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
     assert.match(await page.locator('.details').innerText(), /Goal /);
   });
 
+  it('exports the whole timeline as SVG and PNG, not just what is on screen', async () => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    assert.equal((svg.match(/<g class="row [^"]*label"/g) ?? []).length, view.rows.length, 'every row, though only a few fit the window');
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const png = readFileSync((await pngDownload.path())!);
+    assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+    assert.ok(png.readUInt32BE(20) > 1000, `the image is ${png.readUInt32BE(20)} px tall`);
+    await page.setViewportSize({ width: 1600, height: 1900 });
+  });
+
   it('makes no request beyond the page itself and logs no error', () => {
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')), []);
     assert.deepEqual(errors, []);
   });
 

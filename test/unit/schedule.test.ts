@@ -51,3 +51,26 @@ delivers: launch
     assert.equal(path.slack, day('2027-03-31') - day('2027-02-01'));
   });
 });
+
+describe('schedule: earliest dates', () => {
+  it('pushes starts after dependencies and reports the slip', async () => {
+    const { earliestDates } = await import('../../src/core/schedule/earliest');
+    const ws = workspace({
+      'p.project.md': `---
+type: project
+id: p
+---
+## Milestone: A {#a due=2027-01-20}
+## Milestone: B {#b start=2027-01-05 due=2027-01-10 depends=a}
+## Milestone: C {#c due=2027-03-01 depends=b}
+## Milestone: X {#x due=2027-01-01 depends=y}
+## Milestone: Y {#y due=2027-01-02 depends=x}
+`,
+    });
+    const dates = earliestDates(ws);
+    const of = (id: string) => dates.get(ws.byId.get(id)!)!;
+    assert.deepEqual(of('b'), { start: day('2027-01-21'), finish: day('2027-01-21'), slip: 11 });
+    assert.deepEqual(of('c'), { start: day('2027-01-22'), finish: day('2027-03-01'), slip: 0 });
+    assert.equal(of('x').slip, 0, 'a cycle keeps its written dates');
+  });
+});

@@ -82,10 +82,27 @@ describe('commands', () => {
     await waitFor('the project to leave the index', () => !api.index.fileOf(target), 3000);
   });
 
+  it('New Roadmap File writes a roadmap whose goal and initiative the index reads', async () => {
+    const target = at('strategy.roadmap.md');
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('roadmark.newRoadmapFile', target))?.toString(), target.toString());
+    const file = await waitFor('the roadmap in the index', () => api.index.fileOf(target), 3000);
+    assert.deepEqual(file.items.map((i) => i.kind), ['roadmap', 'goal', 'initiative']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(target);
+    await waitFor('the roadmap to leave the index', () => !api.index.fileOf(target), 3000);
+  });
+
+  it('Show Schedule focuses the Schedule view', async () => {
+    await vscode.commands.executeCommand('roadmark.showSchedule');
+    await waitFor('the Schedule view to be visible', () => api.views.schedule.visible, 3000);
+  });
+
   it('Reveal in Roadmap selects the item in the Roadmap view', async () => {
     const file = api.index.fileOf(at('projects/supplier.project.yaml'))!;
     const index = file.items.findIndex((i) => i.id === 'samples-round-2');
     assert.equal(await vscode.commands.executeCommand('roadmark.revealInRoadmap', { path: file.path, index }), true);
+    const selected = await waitFor('the selection', () => api.views.roadmap.selection[0], 3000);
+    assert.equal(selected.type === 'item' && selected.node.item.id, 'samples-round-2');
   });
 
   it('Open Item Source opens the file at the item', async () => {
