@@ -56,7 +56,10 @@ export class SectionCache {
 
 export function readMarkdownBlocks(text: string, cache?: SectionCache): MarkdownBlocks {
   const out: MarkdownBlocks = { blocks: [], tasks: [] };
-  for (const start of sectionStarts(text).map((s, i, all) => [s, all[i + 1] ?? text.length] as const)) {
+  const sections = sectionStarts(text).map((s, i, all) => [s, all[i + 1] ?? text.length] as const);
+  // Without a cache (a one-off read), neighbouring sections are parsed together up to CHUNK
+  // characters: each parse has a fixed cost, and the superlinear growth only starts well above.
+  for (const start of cache ? sections : chunked(sections)) {
     const sectionText = text.slice(start[0], start[1]);
     let section = cache?.get(sectionText);
     if (!section) {
@@ -64,6 +67,19 @@ export function readMarkdownBlocks(text: string, cache?: SectionCache): Markdown
       cache?.set(sectionText, section);
     }
     appendShifted(out, section, start[0]);
+  }
+  return out;
+}
+
+/** Below this, parsing sections together is cheaper than one by one (measured on plan files). */
+const CHUNK = 16 * 1024;
+
+function chunked(sections: (readonly [number, number])[]): (readonly [number, number])[] {
+  const out: [number, number][] = [];
+  for (const [from, to] of sections) {
+    const last = out[out.length - 1];
+    if (last && last[1] - last[0] < CHUNK) last[1] = to;
+    else out.push([from, to]);
   }
   return out;
 }
