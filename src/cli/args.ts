@@ -109,7 +109,8 @@ Options:
   -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
       --max-warnings N  exit 1 when there are more than N warnings
   -q, --quiet         report errors only
-  -j, --jobs N        parse with N worker threads (0: no workers; default: by workspace size)
+  -j, --jobs N        parse on N threads, the main one included (0 or 1: main thread only;
+                      default: one per core, up to 4, for workspaces over 512 KB)
       --color, --no-color  force or disable colour (default: on a terminal)
   -o, --out FILE      timeline/export: write to FILE instead of stdout
       --zoom LEVEL    timeline SVG: week, month (default), quarter or year
