@@ -22,6 +22,9 @@ export interface Request {
   jobs?: number;
   /** timeline/export: the file to write (stdout when absent). */
   out?: string;
+  /** Reuse parsed files from the cache file when their text is unchanged. */
+  cache: boolean;
+  cacheLocation?: string;
   /** timeline: zoom level of an SVG. */
   zoom?: 'week' | 'month' | 'quarter' | 'year';
 }
@@ -39,6 +42,8 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   out: { type: 'string', short: 'o' },
   zoom: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const;
 
 export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.ProcessEnv): Request {
@@ -80,6 +85,8 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     color: values['no-color'] ? false : values.color ?? (isTTY && !env.NO_COLOR && env.TERM !== 'dumb'),
     jobs: values.jobs === undefined ? undefined : readCount(values.jobs, '--jobs', 0),
     out: values.out,
+    cache: values.cache ?? values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
     zoom: values.zoom as Request['zoom'],
   };
 }
@@ -113,6 +120,8 @@ Options:
                       default: one per core, up to 4, for workspaces over 512 KB)
       --color, --no-color  force or disable colour (default: on a terminal)
   -o, --out FILE      timeline/export: write to FILE instead of stdout
+      --cache         reuse parsed files whose text is unchanged since the last run
+      --cache-location FILE  where the cache lives (default .roadmarkcache; implies --cache)
       --zoom LEVEL    timeline SVG: week, month (default), quarter or year
   -h, --help          show this help
   -v, --version       show the version

@@ -1,6 +1,6 @@
 /** `check` and `list`: load config and files, run the core, format the result. */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { checkWorkspace } from '../core/check';
 import { defaultConfig, parseConfig, type RoadmarkConfig } from '../core/config/config';
 import { formatDay, localDay, parseDateOrPeriod, type Day } from '../core/dates';
@@ -9,7 +9,8 @@ import { resolveFiles, type ResolvedWorkspace } from '../core/model/workspace';
 import type { Request } from './args';
 import { UsageError } from './args';
 import { CliError, describeFsError, findCandidates, findConfig, toSlash } from './files';
-import { parseCandidates } from './load';
+import { parseCandidates, parseCandidatesCached } from './load';
+import { ParseCache } from './cache';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatListJson, formatListText } from './format/list';
@@ -54,7 +55,9 @@ export async function load(request: Request, cwd: string): Promise<Loaded> {
   const today = request.today !== undefined ? parseToday(request.today) : config.today ?? localDay(new Date());
   const root = configPath ? dirname(configPath) : cwd;
   const candidates = findCandidates(request.paths, { root, include: config.include, exclude: config.exclude, cwd });
-  const files = await parseCandidates(candidates, request.jobs);
+  const files = request.cache
+    ? await parseCandidatesCached(candidates, ParseCache.open(resolve(cwd, request.cacheLocation ?? '.roadmarkcache')), request.jobs)
+    : await parseCandidates(candidates, request.jobs);
   return { ws: resolveFiles(files), config, today };
 }
 

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { failedFile, parsePlanFile, typeFromName } from '../core/parse/index';
 import type { ParsedFile } from '../core/model/types';
 import { describeFsError, type Candidate } from './files';
+import { ParseCache } from './cache';
 
 /** Below this much text, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 512 * 1024;
@@ -33,11 +34,34 @@ export function parseCandidate(job: ParseJob): ParsedFile | undefined {
   }
 }
 
-export async function parseCandidates(candidates: Candidate[], jobs?: number): Promise<ParsedFile[]> {
+/** Parses the candidates, reusing what the cache holds for unchanged files. */
+export async function parseCandidatesCached(candidates: Candidate[], cache: ParseCache, jobs?: number): Promise<ParsedFile[]> {
+  const results = new Map<string, ParsedFile | undefined>();
+  const misses: (Candidate & { text?: string; hash?: string })[] = [];
+  for (const c of candidates) {
+    const text = readOrUndefined(c.abs);
+    const hash = text === undefined ? undefined : ParseCache.key(c.shown, c.included, text);
+    const hit = hash === undefined ? undefined : cache.get(c.shown, hash);
+    if (hit === undefined) misses.push({ ...c, text, hash });
+    else results.set(c.shown, hit ?? undefined);
+  }
+  const parsed = await parseCandidates(misses, jobs, (m) => (m as { text?: string }).text);
+  const byPath = new Map(parsed.map((f) => [f.path, f]));
+  for (const m of misses) {
+    results.set(m.shown, byPath.get(m.shown));
+    if (m.hash) cache.set(m.shown, m.hash, byPath.get(m.shown));
+  }
+  cache.save();
+  return candidates.map((c) => results.get(c.shown)).filter((f): f is ParsedFile => f !== undefined);
+}
+
+export async function parseCandidates(candidates: Candidate[], jobs?: number, textOf: (c: Candidate) => string | undefined = (c) => readOrUndefined(c.abs)): Promise<ParsedFile[]> {
   const workers = jobs ?? defaultWorkers(candidates);
-  if (workers <= 1 || candidates.length < 2) return candidates.map(parseCandidate).filter((f): f is ParsedFile => f !== undefined);
+  if (workers <= 1 || candidates.length < 2) {
+    return candidates.map((c) => parseCandidate({ shown: c.shown, abs: c.abs, included: c.included, text: textOf(c) })).filter((f): f is ParsedFile => f !== undefined);
+  }
   const buckets: ParseJob[][] = Array.from({ length: workers }, () => []);
-  candidates.forEach((c, i) => buckets[i % workers].push({ shown: c.shown, abs: c.abs, included: c.included, text: readOrUndefined(c.abs) }));
+  candidates.forEach((c, i) => buckets[i % workers].push({ shown: c.shown, abs: c.abs, included: c.included, text: textOf(c) }));
   // The main thread parses the first share itself: one worker fewer to start, one share fewer to copy back.
   const [own, ...rest] = buckets;
   const pending = rest.map(runWorker);

@@ -182,3 +182,22 @@ describe('roadmark timeline (dist/cli.js)', () => {
     assert.ok((image.match(/class="bar/g) ?? []).length > 5);
   });
 });
+
+describe('roadmark check --cache (dist/cli.js)', () => {
+  it('gives the same report from the cache, re-reads a changed file, and ignores a broken cache', () => {
+    const root = mkdtempSync(join(tmpdir(), 'roadmark-cache-'));
+    write(root, FILES);
+    const plain = run(['check', 'plans', '--format', 'json'], root).stdout;
+    const first = run(['check', 'plans', '--format', 'json', '--cache'], root);
+    assert.equal(first.stdout, plain);
+    assert.ok(existsSync(join(root, '.roadmarkcache')), 'the cache is written next to the cwd');
+    assert.equal(run(['check', 'plans', '--format', 'json', '--cache'], root).stdout, plain, 'warm run, same report');
+    writeFileSync(join(root, 'plans/rollout.project.md'), FILES['plans/rollout.project.md'].replace('due=2026-11-11', 'due=2026-12-11'));
+    const changed = JSON.parse(run(['check', 'plans', '--format', 'json', '--cache'], root).stdout) as { diagnostics: { rule: string }[] };
+    assert.ok(!changed.diagnostics.some((d) => d.rule === 'overdue'), 'the edited file was parsed again');
+    writeFileSync(join(root, '.roadmarkcache'), '{"format": 1, "version": ');
+    const recovered = run(['check', 'plans', '--format', 'json', '--cache'], root);
+    assert.equal(recovered.code, 1);
+    assert.equal(recovered.stdout, JSON.stringify(changed, null, 2) + '\n');
+  });
+});
