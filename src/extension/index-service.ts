@@ -102,6 +102,7 @@ export class IndexService implements vscode.Disposable {
   /** Queues a document or file for re-reading after the debounce. */
   queue(uri: vscode.Uri): void {
     if (!isCandidatePath(uri.path) && !uri.path.endsWith(CONFIG_FILE)) return;
+    if (!this.accepts(uri)) return;
     const key = uri.toString();
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
     this.pending.set(key, uri);
@@ -120,6 +121,14 @@ export class IndexService implements vscode.Disposable {
   closed(doc: vscode.TextDocument): void {
     if (this.isOpenOutsideFolders(doc.uri, true)) this.removeUri(doc.uri);
     else this.queue(doc.uri);
+  }
+
+  /**
+   * Documents of the workspace (any scheme, so virtual workspaces work) and local files opened
+   * from elsewhere; not the other views of a file that editors open (git diffs, previews).
+   */
+  private accepts(uri: vscode.Uri): boolean {
+    return !!vscode.workspace.getWorkspaceFolder(uri) || uri.scheme === 'file';
   }
 
   isConfigUri(uri: vscode.Uri): boolean {

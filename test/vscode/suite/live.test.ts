@@ -79,4 +79,23 @@ describe('live updates', () => {
     }
     await waitFor('unplanned back', () => roadmarkDiagnostics().some((d) => d.rule === 'unplanned'), 5000);
   });
+
+  it('ignores other views of a plan file (a git diff side, say): no duplicate items', async () => {
+    const api = await roadmark();
+    const real = at('projects/supplier.project.yaml');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(real));
+    // Like the git extension: a read-only provider serving the same file under another scheme.
+    const provider = vscode.workspace.registerTextDocumentContentProvider('roadmark-test-git', { provideTextDocumentContent: () => text });
+    try {
+      const doc = await vscode.workspace.openTextDocument(real.with({ scheme: 'roadmark-test-git' }));
+      await vscode.window.showTextDocument(doc);
+      await new Promise((r) => setTimeout(r, 400));
+      await api.whenIdle();
+      assert.ok(!roadmarkDiagnostics().some((d) => d.rule === 'duplicate-id' && d.diagnostic.message.includes("'supplier'")), 'no second copy of the project');
+      assert.equal(api.index.plans.paths().filter((p) => p.includes('supplier.project.yaml')).length, 1);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      provider.dispose();
+    }
+  });
 });
