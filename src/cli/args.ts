@@ -22,6 +22,8 @@ export interface Request {
   jobs?: number;
   /** timeline/export: the file to write (stdout when absent). */
   out?: string;
+  /** timeline: show tasks as rows. */
+  tasks: boolean;
   /** Reuse parsed files from the cache file when their text is unchanged. */
   cache: boolean;
   cacheLocation?: string;
@@ -43,6 +45,7 @@ const OPTIONS = {
   out: { type: 'string', short: 'o' },
   zoom: { type: 'string' },
   cache: { type: 'boolean' },
+  tasks: { type: 'boolean' },
   'cache-location': { type: 'string' },
 } as const;
 
@@ -85,6 +88,7 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     color: values['no-color'] ? false : values.color ?? (isTTY && !env.NO_COLOR && env.TERM !== 'dumb'),
     jobs: values.jobs === undefined ? undefined : readCount(values.jobs, '--jobs', 0),
     out: values.out,
+    tasks: values.tasks ?? false,
     cache: values.cache ?? values['cache-location'] !== undefined,
     cacheLocation: values['cache-location'],
     zoom: values.zoom as Request['zoom'],
@@ -123,6 +127,7 @@ Options:
       --cache         reuse parsed files whose text is unchanged since the last run
       --cache-location FILE  where the cache lives (default .roadmarkcache; implies --cache)
       --zoom LEVEL    timeline SVG: week, month (default), quarter or year
+      --tasks         timeline: tasks as rows under their milestones
   -h, --help          show this help
   -v, --version       show the version
 

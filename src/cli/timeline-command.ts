@@ -20,7 +20,7 @@ declare const ROADMARK_VERSION: string;
 export async function runTimeline(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
   const { ws, config, today } = await load(request, cwd);
   const diagnostics = checkWorkspace(ws, { today, config });
-  const view = buildTimelineView(ws, { today, diagnostics });
+  const view = buildTimelineView(ws, { today, diagnostics, includeTasks: request.tasks });
   const svg = request.out !== undefined && /\.svg$/i.test(request.out);
   return emit(request, cwd, write, svg ? timelineSvg(view, request.zoom ?? 'month') : timelineHtml(view));
 }

@@ -14,6 +14,8 @@ export type HostMessage<Model> =
 /** Webview → extension. */
 export type WebviewMessage =
   | { type: 'ready' }
+  /** View options that change the model itself (tasks add rows). */
+  | { type: 'options'; tasks: boolean }
   /** Open the source of a row in the editor. */
   | { type: 'open'; rowId: string }
   /** A bar's end (or a milestone) was dragged to a new day. */
@@ -37,6 +39,8 @@ export function parseWebviewMessage(input: unknown): WebviewMessage | undefined 
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'options':
+      return typeof m.tasks === 'boolean' ? { type: 'options', tasks: m.tasks } : undefined;
     case 'open':
       return isString(m.rowId, MAX_ID) ? { type: 'open', rowId: m.rowId } : undefined;
     case 'reschedule':

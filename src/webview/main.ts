@@ -14,6 +14,7 @@ import { buildToolbar, type Toolbar } from './toolbar';
 
 interface SavedState {
   zoom: Zoom;
+  tasks?: boolean;
   filters: Filters;
   collapsed: string[];
   scrollX: number;
@@ -62,6 +63,7 @@ class TimelineApp {
       filter: (f) => this.setFilters(f),
       exportSvg: () => this.exportImage('svg'),
       exportPng: () => this.exportImage('png'),
+      tasks: host.kind === 'vscode' ? (on) => this.setTasks(on) : undefined,
     });
     this.scroller = el('div', 'scroller');
     this.scroller.tabIndex = 0;
@@ -84,6 +86,7 @@ class TimelineApp {
     const fresh = !this.view && this.state.scrollX < 0;
     this.view = view;
     this.toolbar.setFacets(view.facets, this.state.filters, this.state.zoom);
+    this.toolbar.setTasks(this.state.tasks === true);
     this.relayout();
     if (fresh) this.scrollToDay(view.today);
     else this.restoreScroll();
@@ -156,6 +159,13 @@ class TimelineApp {
     this.draw();
   }
 
+  /** Tasks change the model itself: the extension sends a new one. */
+  private setTasks(on: boolean): void {
+    this.state.tasks = on;
+    this.save();
+    this.host.post({ type: 'options', tasks: on });
+  }
+
   private setFilters(filters: Filters): void {
     this.state.filters = filters;
     this.relayout();
@@ -175,7 +185,10 @@ class TimelineApp {
   }
 
   private save(): void {
-    if (!this.view) return;
+    if (!this.view) {
+      this.host.setState(this.state);
+      return;
+    }
     this.state.scrollX = this.scroller.scrollLeft;
     this.state.scrollY = this.scroller.scrollTop;
     this.host.setState(this.state);
@@ -380,6 +393,7 @@ function start(): void {
   const embedded = document.getElementById('roadmark-model');
   if (embedded?.textContent) app.setModel(JSON.parse(embedded.textContent) as TimelineView);
   host.post({ type: 'ready' });
+  if (host.getState()?.tasks) host.post({ type: 'options', tasks: true });
 }
 
 start();

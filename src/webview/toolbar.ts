@@ -9,6 +9,8 @@ export interface ToolbarActions {
   filter(filters: Filters): void;
   exportSvg(): void;
   exportPng(): void;
+  /** Show tasks as rows; absent where the model cannot change (the standalone page). */
+  tasks?(on: boolean): void;
 }
 
 export interface Toolbar {
@@ -16,6 +18,7 @@ export interface Toolbar {
   setFacets(facets: TimelineView['facets'], filters: Filters, zoom: Zoom): void;
   setZoom(zoom: Zoom): void;
   setCount(shown: number, total: number): void;
+  setTasks(on: boolean): void;
 }
 
 const FACETS = ['owner', 'status', 'goal', 'horizon'] as const;
@@ -61,15 +64,22 @@ export function buildToolbar(doc: Document, actions: ToolbarActions): Toolbar {
   };
   search.addEventListener('input', () => actions.filter(current()));
   for (const s of Object.values(selects)) s.addEventListener('change', () => actions.filter(current()));
+  const tasksLabel = doc.createElement('label');
+  const tasksBox = doc.createElement('input');
+  tasksBox.type = 'checkbox';
+  tasksLabel.append(tasksBox, doc.createTextNode(' Tasks'));
+  tasksLabel.title = 'Show tasks as rows under their milestones';
+  tasksBox.addEventListener('change', () => actions.tasks?.(tasksBox.checked));
   const count = doc.createElement('span');
   count.className = 'count';
-  bar.append(zoomGroup, button('Today', 'Go to today (T)', actions.today), search, ...Object.values(selects), count,
+  bar.append(zoomGroup, button('Today', 'Go to today (T)', actions.today), search, ...Object.values(selects), ...(actions.tasks ? [tasksLabel] : []), count,
     button('Export SVG', 'Save the whole timeline as SVG', actions.exportSvg), button('Export PNG', 'Save the whole timeline as PNG', actions.exportPng));
 
   const setZoom = (zoom: Zoom) => zoomButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.zoom === zoom)));
   return {
     element: bar,
     setZoom,
+    setTasks: (on) => (tasksBox.checked = on),
     setCount: (shown, total) => (count.textContent = shown === total ? `${total} items` : `${shown} of ${total} items`),
     setFacets(facets, filters, zoom) {
       setZoom(zoom);

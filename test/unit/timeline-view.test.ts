@@ -55,6 +55,14 @@ describe('timeline view model and renderer', () => {
     assert.equal(view.today, day('2026-11-23'));
   });
 
+  it('tasks become rows under their milestone when asked for', () => {
+    const ws = workspace(FILES);
+    const today = day('2026-11-23');
+    const rows = buildTimelineView(ws, { today, includeTasks: true }).rows;
+    const pilot = rows.findIndex((r) => r.title.startsWith('Pilot'));
+    assert.deepEqual(rows.slice(pilot + 1, pilot + 3).map((r) => [r.kind, r.title, r.depth]), [['task', 'Train staff', rows[pilot].depth + 1], ['task', 'Stock shelves', rows[pilot].depth + 1]]);
+  });
+
   it('filters keep the path to a match; search matches titles', () => {
     const view = build();
     assert.deepEqual(visibleRows(view, { owner: 'kim' }, new Set()).map((r) => r.title), ['Retention', 'Skincare line', 'rollout', 'Spring']);
@@ -86,6 +94,8 @@ describe('timeline view model and renderer', () => {
 
   it('accepts only well-formed webview messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'open', rowId: 'a#1' }), { type: 'open', rowId: 'a#1' });
+    assert.deepEqual(parseWebviewMessage({ type: 'options', tasks: true }), { type: 'options', tasks: true });
+    assert.equal(parseWebviewMessage({ type: 'options', tasks: 'yes' }), undefined);
     assert.deepEqual(parseWebviewMessage({ type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', extra: 1 }), { type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02' });
     for (const bad of [null, 'open', [], { type: 'open' }, { type: 'open', rowId: 5 }, { type: 'reschedule', rowId: 'a', field: 'owner', date: '2027-01-02' },
       { type: 'reschedule', rowId: 'a', field: 'due', date: '2027-1-2' }, { type: 'export', format: 'svg', data: '<html>' }, { type: 'export', format: 'png', data: 'javascript:1' }, { type: 'run' }]) {

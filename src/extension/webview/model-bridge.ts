@@ -5,6 +5,6 @@ import type { IndexSnapshot } from '../index-service';
 
 export type TimelineModelLike = TimelineView;
 
-export function buildTimelineForSnapshot(snapshot: IndexSnapshot): TimelineView {
-  return buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics });
+export function buildTimelineForSnapshot(snapshot: IndexSnapshot, includeTasks = false): TimelineView {
+  return buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks });
 }

@@ -20,6 +20,7 @@ export class TimelinePanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private pendingReveal: string | undefined;
+  private includeTasks = false;
   /** Every message handled, newest last: the integration tests read it. */
   readonly received: WebviewMessage[] = [];
   /** Where the next export goes without asking (scripted use and tests); cleared once used. */
@@ -82,7 +83,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.model = buildTimelineForSnapshot(snapshot);
+      this.model = buildTimelineForSnapshot(snapshot, this.includeTasks);
       if (this.ready) void this.post({ type: 'model', model: this.model });
     }, LIVE_DEBOUNCE_MS);
   }
@@ -102,6 +103,10 @@ export class TimelinePanel implements vscode.Disposable {
         if (this.model) await this.post({ type: 'model', model: this.model });
         if (this.pendingReveal) await this.post({ type: 'reveal', rowId: this.pendingReveal });
         this.pendingReveal = undefined;
+        return;
+      case 'options':
+        this.includeTasks = message.tasks;
+        if (this.index.snapshot) this.schedule(this.index.snapshot);
         return;
       case 'open':
         return this.openRow(message.rowId);

@@ -43,6 +43,14 @@ describe('timeline panel', () => {
     await revert(doc);
   });
 
+  it('the Tasks option asks for a model with task rows, and back', async () => {
+    const panel = api.timeline()!;
+    await panel.handleMessage({ type: 'options', tasks: true });
+    await waitFor('task rows', () => panel.currentModel?.rows.some((r) => r.kind === 'task'), 3000);
+    await panel.handleMessage({ type: 'options', tasks: false });
+    await waitFor('no task rows', () => !panel.currentModel?.rows.some((r) => r.kind === 'task'), 3000);
+  });
+
   it('an open message reveals the item in the editor', async () => {
     const panel = api.timeline()!;
     const row = panel.currentModel!.rows.find((r) => r.title === 'Riverside pilot')!;
