@@ -151,7 +151,10 @@ async function newPlanFile(host: CommandHost, kind: 'roadmap' | 'project', targe
   }
   const template = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(host.context.extensionUri, 'media', 'templates', `${kind}.md`)));
   const title = titleFromFile(uri);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(fillTemplate(template, title)));
+  const initiative = host.index.snapshot?.ws.nodes.find((n) => n.item.kind === 'initiative')?.item.id;
+  // Link the new project to the roadmap when there is one; otherwise leave the line to fill in.
+  const delivers = initiative ? `delivers: ${initiative}` : '# delivers: <initiative id from your roadmap>';
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(fillTemplate(template, title, { delivers })));
   await vscode.window.showTextDocument(uri);
   host.index.queue(uri);
   return uri;
@@ -162,7 +165,7 @@ function titleFromFile(uri: vscode.Uri): string {
   return stem.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled';
 }
 
-function fillTemplate(template: string, title: string): string {
+function fillTemplate(template: string, title: string, extra: Record<string, string> = {}): string {
   const today = localDay(new Date());
   const quarterEnd = (() => {
     const d = new Date();
@@ -171,7 +174,7 @@ function fillTemplate(template: string, title: string): string {
   })();
   const halfEnd = formatDay(localDay(new Date(new Date().getFullYear() + (new Date().getMonth() >= 6 ? 1 : 0), new Date().getMonth() >= 6 ? 6 : 12, 0)));
   const values: Record<string, string> = {
-    id: slugId(title), title, owner: 'you', today: formatDay(today), inTwoWeeks: formatDay(today + 14), nextQuarter: quarterEnd, nextHalf: halfEnd,
+    ...extra, id: slugId(title), title, owner: 'you', today: formatDay(today), inTwoWeeks: formatDay(today + 14), nextQuarter: quarterEnd, nextHalf: halfEnd,
   };
   return template.replace(/\$\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
 }

@@ -77,6 +77,9 @@ describe('commands', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(text, /^---\ntype: project\nid: aftercare-kits\n/);
     await waitFor('the new project in the index', () => api.index.fileOf(target)?.items[0].kind === 'project', 3000);
+    await api.whenIdle();
+    const rules = vscode.languages.getDiagnostics(target).map((d) => (d.code as { value: string }).value);
+    assert.ok(!rules.includes('broken-link') && !rules.includes('unlinked'), `the template links to an initiative of the roadmap: ${rules}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(target);
     await waitFor('the project to leave the index', () => !api.index.fileOf(target), 3000);
