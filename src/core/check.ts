@@ -3,7 +3,7 @@ import type { Day } from './dates';
 import type { RoadmarkConfig } from './config/config';
 import { DEFAULT_RISK_WINDOW_DAYS } from './config/config';
 import { positionAt } from './lines';
-import type { ParsedFile, Severity, Span } from './model/types';
+import type { Fix, ParsedFile, Severity, Span } from './model/types';
 import type { ResolvedWorkspace } from './model/workspace';
 import { RULES } from './rules/index';
 import type { Finding } from './rules/rule';
@@ -27,6 +27,8 @@ export interface Diagnostic extends Location {
   message: string;
   item?: string;
   related?: RelatedLocation[];
+  /** A suggested edit in the same file (editors offer it as a quick fix). */
+  fix?: Fix;
 }
 
 export interface CheckOptions {
@@ -61,6 +63,7 @@ export function locate(file: ParsedFile | undefined, path: string, span: Span): 
 function toDiagnostic(f: Finding, rule: string, severity: Severity, files: Map<string, ParsedFile>): Diagnostic {
   const d: Diagnostic = { ...locate(files.get(f.file), f.file, f.span), rule, severity, message: f.message };
   if (f.item !== undefined) d.item = f.item;
+  if (f.fix) d.fix = f.fix;
   if (f.related?.length) d.related = f.related.map((r) => ({ ...locate(files.get(r.file), r.file, r.span), message: r.message }));
   return d;
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { itemAtCursor, registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
+import { RoadmarkQuickFixes } from './quick-fixes';
 import { IndexService, type IndexSnapshot } from './index-service';
 import { StatusBar } from './status-bar';
 import type { TreeElement } from './views/elements';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
 
   registerCommands({ context, index, roadmap, roadmapView, setFilter });
   registerTimeline(context, index);
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { language: 'yaml' }], new RoadmarkQuickFixes(index), { providedCodeActionKinds: RoadmarkQuickFixes.kinds }));
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();

@@ -42,7 +42,10 @@ export interface Field {
 
 export interface Link {
   id: string;
+  /** Where diagnostics about the link point (in an attribute block, the whole `key=value`). */
   span: Span;
+  /** The id itself, for edits. */
+  idSpan?: Span;
 }
 
 export interface DateValue extends DateRange {
@@ -80,6 +83,13 @@ export interface Item {
   owner?: string;
 }
 
+/** A suggested edit that resolves a problem: replace `span` with `text`. */
+export interface Fix {
+  title: string;
+  span: Span;
+  text: string;
+}
+
 /** A problem found while reading one file (parse-error, invalid-date, invalid-value, unknown-field). */
 export interface Problem {
   rule: string;
@@ -87,6 +97,7 @@ export interface Problem {
   message: string;
   /** Id of the item concerned, when there is one. */
   item?: string;
+  fix?: Fix;
 }
 
 export interface ParsedFile {

@@ -31,7 +31,9 @@ function checkKnown(item: Item, field: Field, problems: Problem[]): boolean {
   if (!isKnownKey(field.key)) {
     const hint = suggestKey(field.key, item.kind) ?? suggestKey(field.key);
     const suffix = hint ? `: did you mean '${hint}'?` : `; ${kindName(item.kind)} fields are ${FIELDS[item.kind].join(', ')}`;
-    problems.push(problem('unknown-field', field.keySpan, `Unknown field '${field.key}' on ${label(item)}${suffix}`, item));
+    const found = problem('unknown-field', field.keySpan, `Unknown field '${field.key}' on ${label(item)}${suffix}`, item);
+    if (hint) found.fix = { title: `Rename '${field.key}' to '${hint}'`, span: field.keySpan, text: hint };
+    problems.push(found);
   } else {
     const owners = kindsKnowing(field.key).map(kindName).join(', ');
     problems.push(problem('unknown-field', field.keySpan, `Field '${field.key}' does not apply to ${kindName(item.kind)} ${label(item)} (it is a field of: ${owners})`, item));
@@ -115,7 +117,9 @@ function readLinks(item: Item, field: Field, problems: Problem[]): Link[] {
   const links: Link[] = [];
   for (const part of field.parts) {
     const id = part.text.replace(/^#/, '').trim();
-    if (id) links.push({ id, span: field.isList && !field.inAttributeBlock ? part.span : field.valueSpan });
+    if (!id) continue;
+    const at = part.span.start + part.text.indexOf(id);
+    links.push({ id, span: field.isList && !field.inAttributeBlock ? part.span : field.valueSpan, idSpan: { start: at, end: at + id.length } });
   }
   return links;
 }

@@ -29,7 +29,9 @@ function checkLink(ws: ResolvedWorkspace, node: PlanNode, field: keyof typeof LI
   const wanted = LINK_TARGETS[field];
   if (!target) {
     const hint = suggestion(ws, link.id, wanted);
-    return atSpan(node, link.span, `${Label(node.item)} ${VERB[field]} '${link.id}', which is not defined${hint ? `: did you mean '${hint}'?` : ''}`);
+    const finding = atSpan(node, link.span, `${Label(node.item)} ${VERB[field]} '${link.id}', which is not defined${hint ? `: did you mean '${hint}'?` : ''}`);
+    if (hint) finding.fix = { title: `Change '${link.id}' to '${hint}'`, span: link.idSpan ?? link.span, text: hint };
+    return finding;
   }
   if (wanted.includes(target.item.kind)) return undefined;
   return atSpan(node, link.span, `${Label(node.item)} ${VERB[field]} '${link.id}', which is ${label(target.item)}, not a ${wanted.join(' or ')}`, [

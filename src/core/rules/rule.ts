@@ -1,7 +1,7 @@
 /** What a rule is, what it is given, and helpers the rules share. */
 import type { Day } from '../dates';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
-import type { DateValue, Item, Severity, Span } from '../model/types';
+import type { DateValue, Fix, Item, Severity, Span } from '../model/types';
 import { isClosed } from '../model/values';
 import { positionAt } from '../lines';
 
@@ -18,6 +18,7 @@ export interface Finding {
   message: string;
   item?: string;
   related?: RelatedInfo[];
+  fix?: Fix;
 }
 
 export interface RuleContext {
@@ -83,7 +84,7 @@ export function tasksUnder(node: PlanNode): PlanNode[] {
 export function parserFindings(ws: ResolvedWorkspace, rule: string): Finding[] {
   const out: Finding[] = [];
   for (const file of ws.files) {
-    for (const p of file.problems) if (p.rule === rule) out.push({ file: file.path, span: p.span, message: p.message, item: p.item });
+    for (const p of file.problems) if (p.rule === rule) out.push({ file: file.path, span: p.span, message: p.message, item: p.item, fix: p.fix });
   }
   return out;
 }

@@ -121,11 +121,28 @@ describe('commands', () => {
     assert.ok(uri?.path.endsWith('/docs/rules/after-target.md'), String(uri));
   });
 
+  it('offers a quick fix for a near-miss field name that edits only the key', async () => {
+    const uri = at('projects/booking-integration.project.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => (d.code as { value: string }).value === 'unknown-field')!;
+    assert.ok(diagnostic, 'the example has an unknown-field warning');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Rename 'owne' to 'owner'");
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.deepEqual(diff(before, doc.getText()).slice(1), ['', 'r']);
+    await waitFor('the warning to go', () => !vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'unknown-field'), 3000);
+    await revert(doc);
+    await waitFor('the warning back after the revert', () => vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'unknown-field'), 3000);
+  });
+
   it('Refresh re-reads the workspace and keeps the same diagnostics', async () => {
-    const before = vscode.languages.getDiagnostics().flatMap(([, d]) => d).filter((d) => d.source === 'roadmark').length;
+    await api.whenIdle();
+    const seen = () => vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'roadmark').map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${(d.code as { value: string }).value ?? d.code}`)).sort();
+    const before = seen();
     await vscode.commands.executeCommand('roadmark.refresh');
     await api.whenIdle();
-    const after = vscode.languages.getDiagnostics().flatMap(([, d]) => d).filter((d) => d.source === 'roadmark').length;
-    assert.equal(after, before);
+    assert.deepEqual(seen(), before);
   });
 });

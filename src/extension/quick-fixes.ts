@@ -1,0 +1,30 @@
+/** Quick fixes for diagnostics that carry a suggested edit (a near-miss field name or id). */
+import * as vscode from 'vscode';
+import type { IndexService } from './index-service';
+
+export class RoadmarkQuickFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly index: IndexService) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const snapshot = this.index.snapshot;
+    if (!snapshot) return [];
+    const path = this.index.pathOf(doc.uri);
+    const actions: vscode.CodeAction[] = [];
+    for (const shown of context.diagnostics) {
+      if (shown.source !== 'roadmark') continue;
+      const rule = typeof shown.code === 'object' ? String(shown.code.value) : undefined;
+      const core = snapshot.diagnostics.find((d) => d.file === path && d.rule === rule && d.fix
+        && d.line - 1 === shown.range.start.line && d.column - 1 === shown.range.start.character);
+      if (!core?.fix) continue;
+      const action = new vscode.CodeAction(core.fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [shown];
+      action.isPreferred = true;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(core.fix.span.start), doc.positionAt(core.fix.span.end)), core.fix.text);
+      actions.push(action);
+    }
+    return actions;
+  }
+}
