@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { itemAtCursor, registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoadmarkQuickFixes } from './quick-fixes';
+import { LinkNavigation } from './navigation';
 import { IndexService, type IndexSnapshot } from './index-service';
 import { StatusBar } from './status-bar';
 import type { TreeElement } from './views/elements';
@@ -56,6 +57,9 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
 
   registerCommands({ context, index, roadmap, roadmapView, setFilter });
   registerTimeline(context, index);
+  const planDocuments = [{ language: 'markdown' }, { language: 'yaml' }];
+  const navigation = new LinkNavigation(index);
+  context.subscriptions.push(vscode.languages.registerDefinitionProvider(planDocuments, navigation), vscode.languages.registerHoverProvider(planDocuments, navigation));
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { language: 'yaml' }], new RoadmarkQuickFixes(index), { providedCodeActionKinds: RoadmarkQuickFixes.kinds }));
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);

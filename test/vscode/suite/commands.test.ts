@@ -137,6 +137,22 @@ describe('commands', () => {
     await waitFor('the warning back after the revert', () => vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'unknown-field'), 3000);
   });
 
+  it('Go to Definition and hover on a depends id lead to the milestone it names', async () => {
+    const uri = at('projects/supplier.project.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const offset = doc.getText().indexOf('depends: samples-round-1') + 'depends: '.length + 3;
+    const position = doc.positionAt(offset);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, position);
+    const target = locations.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetRange } : l))[0];
+    assert.ok(target, 'a definition');
+    assert.equal(target.uri.toString(), uri.toString());
+    assert.equal(doc.getText(target.range), 'samples-round-1', 'the id of the milestone it depends on');
+    assert.equal(doc.lineAt(target.range.start.line).text.trim(), '- id: samples-round-1');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /First samples assessed/);
+  });
+
   it('Refresh re-reads the workspace and keeps the same diagnostics', async () => {
     await api.whenIdle();
     const seen = () => vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'roadmark').map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${(d.code as { value: string }).value ?? d.code}`)).sort();
