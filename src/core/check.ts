@@ -27,8 +27,8 @@ export interface Diagnostic extends Location {
   message: string;
   item?: string;
   related?: RelatedLocation[];
-  /** A suggested edit in the same file (editors offer it as a quick fix). */
-  fix?: Fix;
+  /** Suggested edits in the same file, best first (editors offer them as quick fixes). */
+  fixes?: Fix[];
 }
 
 export interface CheckOptions {
@@ -63,7 +63,7 @@ export function locate(file: ParsedFile | undefined, path: string, span: Span): 
 function toDiagnostic(f: Finding, rule: string, severity: Severity, files: Map<string, ParsedFile>): Diagnostic {
   const d: Diagnostic = { ...locate(files.get(f.file), f.file, f.span), rule, severity, message: f.message };
   if (f.item !== undefined) d.item = f.item;
-  if (f.fix) d.fix = f.fix;
+  if (f.fixes?.length) d.fixes = f.fixes;
   if (f.related?.length) d.related = f.related.map((r) => ({ ...locate(files.get(r.file), r.file, r.span), message: r.message }));
   return d;
 }

@@ -99,9 +99,7 @@ async function openRuleDocs(context: vscode.ExtensionContext, rule?: string): Pr
   if (!id || !RULE_IDS.includes(id)) return undefined;
   const bundled = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
   const web = vscode.Uri.parse(ruleDocsUrl(id));
-  try {
-    await vscode.workspace.fs.stat(bundled);
-  } catch {
+  if (!(await exists(bundled))) {
     await vscode.env.openExternal(web);
     return web;
   }
@@ -125,7 +123,7 @@ async function pickFilter(host: CommandHost, preset?: ItemFilter): Promise<ItemF
     return preset;
   }
   const nodes = host.index.snapshot?.ws.nodes ?? [];
-  const owners = [...new Set(nodes.map((n) => n.item.owner).filter((o): o is string => !!o))].sort();
+  const owners = [...new Set(nodes.flatMap((n) => n.item.owners))].sort();
   const statuses = [...new Set(nodes.map((n) => n.item.status))].sort();
   const picks = [
     ...owners.map((owner) => ({ label: `$(person) ${owner}`, description: 'owner', filter: { owner } as ItemFilter })),

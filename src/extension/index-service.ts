@@ -106,8 +106,7 @@ export class IndexService implements vscode.Disposable {
     const key = uri.toString();
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
     this.pending.set(key, uri);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+    this.scheduleRecheck();
   }
 
   /** Forgets a deleted file, or everything under a deleted folder. */
@@ -152,6 +151,7 @@ export class IndexService implements vscode.Disposable {
     });
   }
 
+  /** (Re)starts the debounce; the flush re-reads what is pending and checks again. */
   private scheduleRecheck(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);

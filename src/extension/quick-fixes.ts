@@ -15,15 +15,16 @@ export class RoadmarkQuickFixes implements vscode.CodeActionProvider {
     for (const shown of context.diagnostics) {
       if (shown.source !== 'roadmark') continue;
       const rule = typeof shown.code === 'object' ? String(shown.code.value) : undefined;
-      const core = snapshot.diagnostics.find((d) => d.file === path && d.rule === rule && d.fix
+      const core = snapshot.diagnostics.find((d) => d.file === path && d.rule === rule && d.fixes
         && d.line - 1 === shown.range.start.line && d.column - 1 === shown.range.start.character);
-      if (!core?.fix) continue;
-      const action = new vscode.CodeAction(core.fix.title, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [shown];
-      action.isPreferred = true;
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(core.fix.span.start), doc.positionAt(core.fix.span.end)), core.fix.text);
-      actions.push(action);
+      for (const [i, fix] of (core?.fixes ?? []).entries()) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [shown];
+        action.isPreferred = i === 0 && core!.fixes!.length === 1;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.span.start), doc.positionAt(fix.span.end)), fix.text);
+        actions.push(action);
+      }
     }
     return actions;
   }

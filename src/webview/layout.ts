@@ -39,7 +39,7 @@ export function visibleRows(view: TimelineView, filters: Filters, collapsed: Rea
   const search = filters.search?.trim().toLowerCase();
   const matches = (r: ViewRow) =>
     r.kind !== 'group' &&
-    (!filters.owner || r.owner === filters.owner) &&
+    (!filters.owner || r.owners.includes(filters.owner)) &&
     (!filters.status || r.status === filters.status) &&
     (!filters.goal || r.goals.includes(filters.goal)) &&
     (!filters.horizon || r.horizon === filters.horizon) &&

@@ -35,7 +35,7 @@ export function describeRow(row: ViewRow): string {
   if (row.shape === 'diamond' && row.end !== undefined) parts.push(`due ${formatDayLabel(row.end)}`);
   else if (row.start !== undefined && row.end !== undefined) parts.push(`${formatDayLabel(row.start)} to ${formatDayLabel(row.end)}`);
   if (row.progress !== undefined) parts.push(`${Math.round(row.progress * 100)}% of tasks done`);
-  if (row.owner) parts.push(`owner ${row.owner}`);
+  if (row.owners.length) parts.push(`${row.owners.length > 1 ? 'owners' : 'owner'} ${row.owners.join(', ')}`);
   if (row.overdue) parts.push('overdue');
   if (row.atRisk) parts.push('at risk');
   if (row.critical) parts.push('on the critical path');

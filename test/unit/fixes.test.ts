@@ -7,7 +7,7 @@ const ROADMAP = '---\ntype: roadmap\nid: glow\n---\n## Goal: Retention {#retenti
 function applyFix(files: Record<string, string>, path: string, rule: string): string {
   const found = diagnose(files).filter((d) => d.rule === rule && d.file === path);
   assert.equal(found.length, 1, JSON.stringify(found));
-  const fix = found[0].fix;
+  const fix = found[0].fixes?.[0];
   assert.ok(fix, 'a fix is offered');
   const text = files[path];
   const fixed = text.slice(0, fix.span.start) + fix.text + text.slice(fix.span.end);
@@ -37,7 +37,7 @@ describe('quick fixes carried by diagnostics', () => {
   it('the JSON output keeps to the spec: no fix field', async () => {
     const { formatJson } = await import('../../src/cli/format/json');
     const diagnostics = diagnose({ 'r.roadmap.md': ROADMAP, 'p.project.md': '---\ntype: project\nid: p\ndelivers: skincare-lin\n---\n' });
-    assert.ok(diagnostics.some((d) => d.fix));
+    assert.ok(diagnostics.some((d) => d.fixes?.length));
     assert.ok(!formatJson({ today: '2026-11-23', files: 1, items: 1, diagnostics }).includes('"fix"'));
   });
 });

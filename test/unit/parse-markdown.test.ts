@@ -46,7 +46,7 @@ describe('Markdown plan files', () => {
     assert.deepEqual(pilot.depends.map((l) => l.id), ['supplier-contract']);
     assert.equal(pilot.status, 'planned');
     assert.equal(train.status, 'done');
-    assert.equal(train.owner, 'sam');
+    assert.deepEqual(train.owners, ['sam']);
     assert.equal(train.title, 'Train front-desk staff');
     assert.equal(stock.status, 'planned');
     assert.equal(train.parent, 2);
@@ -85,7 +85,7 @@ describe('Markdown plan files', () => {
   it('reads quoted and list values in attribute blocks', () => {
     const file = parse('p.project.md', '## Milestone: Launch {#launch owner="Ana Lima" depends=a,b due=2027-Q1}\n');
     const m = file.items[1];
-    assert.equal(m.owner, 'Ana Lima');
+    assert.deepEqual(m.owners, ['Ana Lima']);
     assert.deepEqual(m.depends.map((l) => l.id), ['a', 'b']);
     assert.equal(m.due?.isPeriod, true);
   });

@@ -24,7 +24,7 @@ function row(node: PlanNode): string[] {
   const initiatives = item.kind === 'initiative' ? [] : node.delivers.map((d) => d.item.id);
   const goals = item.kind === 'goal' ? [] : item.kind === 'initiative' ? node.goals.map((g) => g.item.id) : [...new Set(node.delivers.flatMap((d) => d.goals.map((g) => g.item.id)))];
   return [
-    item.id, item.kind, text(item.title), item.status, text(item.owner),
+    item.id, item.kind, text(item.title), item.status, text(item.owners.join(', ')),
     item.start ? formatDay(item.start.first) : '', deadline ? formatDay(deadline.last) : '',
     goals.join(' '), initiatives.join(' '), node.project && node.project !== node ? node.project.item.id : '',
     item.depends.map((l) => l.id).join(' '), node.file.path, String(positionAt(node.file.lineStarts, item.anchor.start).line),

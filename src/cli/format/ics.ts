@@ -56,7 +56,7 @@ export function formatIcs(ws: ResolvedWorkspace, today: Day, version: string): s
     const deadline = deadlineOf(node.item);
     if (!deadline || !isOpen(node) || node.item.kind === 'roadmap') continue;
     const where = node.project && node.project !== node ? `Project: ${node.project.item.title}\n` : '';
-    const description = `${where}Status: ${node.item.status}\n${node.item.owner ? `Owner: ${node.item.owner}\n` : ''}Deadline as written: ${deadline.text}\n${node.file.path}:${positionAt(node.file.lineStarts, node.item.anchor.start).line}`;
+    const description = `${where}Status: ${node.item.status}\n${node.item.owners.length ? `Owner: ${node.item.owners.join(', ')}\n` : ''}Deadline as written: ${deadline.text}\n${node.file.path}:${positionAt(node.file.lineStarts, node.item.anchor.start).line}`;
     lines.push('BEGIN:VEVENT', `UID:${uidOf(node, taken)}`, `DTSTAMP:${basic(today)}T000000Z`,
       `DTSTART;VALUE=DATE:${basic(deadline.last)}`, `DTEND;VALUE=DATE:${basic(deadline.last + 1)}`,
       `SUMMARY:${escapeText(`${KIND_LABEL[node.item.kind]}: ${node.item.title}`)}`, `DESCRIPTION:${escapeText(description)}`,

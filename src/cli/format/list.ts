@@ -13,7 +13,7 @@ function entry(node: PlanNode) {
     ...(node.parent ? { parent: node.parent.item.id } : {}),
     ...(deadline ? { deadline: deadline.text } : {}),
     ...(item.start ? { start: item.start.text } : {}),
-    ...(item.owner ? { owner: item.owner } : {}),
+    ...(item.owners.length ? { owner: item.owners.join(', '), owners: item.owners } : {}),
     ...(item.horizon ? { horizon: item.horizon } : {}),
     ...(item.goal.length ? { goal: item.goal.map((l) => l.id) } : {}),
     ...(item.delivers.length ? { delivers: item.delivers.map((l) => l.id) } : {}),

@@ -9,6 +9,7 @@ import { layout, visibleRows } from '../../webview/layout';
 import type { Zoom } from '../../webview/scale';
 import { drawTimeline, esc } from '../../webview/svg';
 import { exportCss } from '../../webview/theme';
+import { timelinePage } from '../../webview/page';
 
 /** The bundled page script (dist/webview.js), put in by esbuild; absent when run from source. */
 declare const ROADMARK_WEBVIEW_JS: string | undefined;
@@ -23,21 +24,12 @@ export function timelineHtml(view: TimelineView, script = webviewScript()): stri
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:`;
   // `<` escaped so plan text can never close the data block.
   const model = JSON.stringify(view).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${esc(view.title)} — Roadmark timeline</title>
-</head>
-<body>
-<div id="app" data-host="standalone"></div>
-<script type="application/json" id="roadmark-model">${model}</script>
-<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
-</body>
-</html>
-`;
+  return timelinePage({
+    csp,
+    title: `${esc(view.title)} — Roadmark timeline`,
+    host: 'standalone',
+    scripts: `<script type="application/json" id="roadmark-model">${model}</script>\n<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>`,
+  });
 }
 
 export function timelineSvg(view: TimelineView, zoom: Zoom = 'month', dark = false): string {

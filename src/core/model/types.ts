@@ -40,8 +40,15 @@ export interface Field {
   inAttributeBlock?: boolean;
 }
 
+/** How a dependency constrains its dependent (1.1): finish-to-start, start-to-start, finish-to-finish. */
+export type DependencyType = 'FS' | 'SS' | 'FF';
+
 export interface Link {
   id: string;
+  /** For `depends`: the dependency's type (FS when not written) and its lag in days (negative: a lead). */
+  dep?: { type: DependencyType; lagDays: number };
+  /** Written as a Markdown link to another file (`[t](file.md#id)`): the path as written, relative to the linking file. */
+  file?: string;
   /** Where diagnostics about the link point (in an attribute block, the whole `key=value`). */
   span: Span;
   /** The id itself, for edits. */
@@ -53,6 +60,12 @@ export interface DateValue extends DateRange {
 }
 
 export interface MoneyValue extends Money {
+  span: Span;
+}
+
+/** A written `progress` (1.1): 0–1. */
+export interface ProgressValue {
+  value: number;
   span: Span;
 }
 
@@ -80,7 +93,9 @@ export interface Item {
   depends: Link[];
   budget?: MoneyValue;
   spent?: MoneyValue;
-  owner?: string;
+  /** Every owner written (a list or comma-separated; a leading `@` dropped), in order. */
+  owners: string[];
+  progress?: ProgressValue;
 }
 
 /** A suggested edit that resolves a problem: replace `span` with `text`. */
@@ -97,7 +112,15 @@ export interface Problem {
   message: string;
   /** Id of the item concerned, when there is one. */
   item?: string;
-  fix?: Fix;
+  /** Suggested edits, best first (an ambiguous date offers each reading). */
+  fixes?: Fix[];
+  /** unknown-field: the normalised key, so the config's `fields:` can accept it at check time. */
+  key?: string;
+  /**
+   * invalid-date on a form whose reading depends on today (`Dec 4`, `next week`): the check
+   * completes message and fixes with its `today`, so parsing stays independent of the date.
+   */
+  relativeDate?: { text: string; field: string; itemLabel: string; fixSpan: Span };
 }
 
 export interface ParsedFile {

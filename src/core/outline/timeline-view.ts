@@ -11,7 +11,7 @@ export interface ViewRow {
   depth: number;
   parent?: string;
   status: string;
-  owner?: string;
+  owners: string[];
   goals: string[];
   horizon?: string;
   shape: RowShape;

@@ -10,6 +10,7 @@ import { deadlineOf, isOpen, tasksUnder } from '../rules/rule';
 import type { TimelineView, ViewRow } from './timeline-view';
 import { buildRoadmapOutline, type OutlineEntry } from './roadmap';
 import { criticalIds } from '../schedule/critical-path';
+import { riskFlags, type Flags } from './flags';
 
 export interface TimelineOptions {
   today: Day;
@@ -24,14 +25,7 @@ export interface TimelineOptions {
 export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions): TimelineView {
   const options = { ...input, critical: input.critical ?? criticalIds(ws) };
   const outline = buildRoadmapOutline(ws);
-  const flagged = new Map<string, Set<string>>();
-  for (const d of options.diagnostics ?? []) {
-    if ((d.rule === 'overdue' || d.rule === 'at-risk') && d.item !== undefined) {
-      const key = `${d.file}|${d.item}`;
-      if (!flagged.has(key)) flagged.set(key, new Set());
-      flagged.get(key)!.add(d.rule);
-    }
-  }
+  const flagged = riskFlags(ws, options.diagnostics ?? []);
   const rows: ViewRow[] = [];
   const rowOf = new Map<PlanNode, string>();
   const seen = new Map<string, number>();
@@ -43,12 +37,12 @@ export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions)
     seen.set(base, n + 1);
     const id = n ? `${base}~${n}` : base;
     if (!rowOf.has(node)) rowOf.set(node, id);
-    rows.push(toRow(node, id, depth, parent, flagged.get(`${node.file.path}|${node.item.id}`), options));
+    rows.push(toRow(node, id, depth, parent, flagged.get(node), options));
     for (const child of entry.children) add(child, depth + 1, id);
   };
   for (const roadmap of outline.roadmaps) for (const child of roadmap.children) add(child, 0, undefined);
   if (outline.notOnRoadmap.length) {
-    rows.push({ id: 'group:not-on-roadmap', kind: 'group', title: 'Not on the roadmap', depth: 0, status: 'planned', goals: [], shape: 'none' });
+    rows.push({ id: 'group:not-on-roadmap', kind: 'group', title: 'Not on the roadmap', depth: 0, status: 'planned', owners: [], goals: [], shape: 'none' });
     for (const entry of outline.notOnRoadmap) add(entry, 1, 'group:not-on-roadmap');
   }
   const arrows = ws.nodes.flatMap((node) => node.depends.flatMap((dep) => {
@@ -66,11 +60,11 @@ export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions)
   };
 }
 
-function toRow(node: PlanNode, id: string, depth: number, parent: string | undefined, flags: Set<string> | undefined, options: TimelineOptions): ViewRow {
+function toRow(node: PlanNode, id: string, depth: number, parent: string | undefined, flags: Flags | undefined, options: TimelineOptions): ViewRow {
   const { item } = node;
   const deadline = deadlineOf(item);
   const row: ViewRow = {
-    id, kind: item.kind, title: item.title, depth, parent, status: item.status, owner: item.owner,
+    id, kind: item.kind, title: item.title, depth, parent, status: item.status, owners: item.owners,
     goals: goalIds(node), horizon: node.item.horizon ?? node.delivers.find((d) => d.item.horizon)?.item.horizon,
     shape: 'none',
     source: { file: node.file.path, index: node.index, ...positionAt(node.file.lineStarts, item.anchor.start) },
@@ -90,8 +84,8 @@ function toRow(node: PlanNode, id: string, depth: number, parent: string | undef
   }
   const tasks = item.kind === 'task' ? [] : tasksUnder(node);
   if (tasks.length) row.progress = tasks.filter((t) => t.item.status === 'done').length / tasks.length;
-  if (isOpen(node) && flags?.has('overdue')) row.overdue = true;
-  if (isOpen(node) && flags?.has('at-risk')) row.atRisk = true;
+  if (isOpen(node) && flags?.overdue) row.overdue = true;
+  if (isOpen(node) && flags?.atRisk) row.atRisk = true;
   if (options.critical?.has(item.id)) row.critical = true;
   return row;
 }
@@ -133,7 +127,7 @@ function domainOf(rows: ViewRow[], today: Day): [Day, Day] {
 function facetsOf(ws: ResolvedWorkspace): TimelineView['facets'] {
   const sorted = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
   return {
-    owners: sorted(ws.nodes.map((n) => n.item.owner)),
+    owners: sorted(ws.nodes.flatMap((n) => n.item.owners)),
     statuses: sorted(ws.nodes.map((n) => n.item.status)),
     goals: ws.nodes.filter((n) => n.item.kind === 'goal').map((n) => ({ id: n.item.id, title: n.item.title })),
     horizons: sorted(ws.nodes.map((n) => n.item.horizon)),

@@ -32,7 +32,7 @@ function checkKnown(item: Item, field: Field, problems: Problem[]): boolean {
     const hint = suggestKey(field.key, item.kind) ?? suggestKey(field.key);
     const suffix = hint ? `: did you mean '${hint}'?` : `; ${kindName(item.kind)} fields are ${FIELDS[item.kind].join(', ')}`;
     const found = problem('unknown-field', field.keySpan, `Unknown field '${field.key}' on ${label(item)}${suffix}`, item);
-    if (hint) found.fix = { title: `Rename '${field.key}' to '${hint}'`, span: field.keySpan, text: hint };
+    if (hint) found.fixes = [{ title: `Rename '${field.key}' to '${hint}'`, span: field.keySpan, text: hint }];
     problems.push(found);
   } else {
     const owners = kindsKnowing(field.key).map(kindName).join(', ');
@@ -71,7 +71,7 @@ function applyField(item: Item, field: Field, problems: Problem[]): void {
       item[field.key] = readMoney(item, field, problems);
       return;
     case 'owner':
-      item.owner = text;
+      item.owners = field.parts.map((p) => p.text.replace(/^@/, '').trim()).filter(Boolean);
       return;
     case 'estimate':
       if (single === undefined || !isEstimate(field.scalarType === 'number' ? Number(single) : single)) {

@@ -3,7 +3,7 @@ import { slug } from 'github-slugger';
 import type { Field, Item, Kind, Span } from '../model/types';
 
 export function newItem(kind: Kind, title: string, anchor: Span, extent: Span, parent: number, fields: Field[]): Item {
-  return { kind, id: '', idExplicit: false, title, anchor, extent, parent, fields, status: 'planned', goal: [], delivers: [], depends: [] };
+  return { kind, id: '', idExplicit: false, title, anchor, extent, parent, fields, status: 'planned', goal: [], delivers: [], depends: [], owners: [] };
 }
 
 export function slugId(title: string): string {

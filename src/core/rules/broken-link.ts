@@ -30,7 +30,7 @@ function checkLink(ws: ResolvedWorkspace, node: PlanNode, field: keyof typeof LI
   if (!target) {
     const hint = suggestion(ws, link.id, wanted);
     const finding = atSpan(node, link.span, `${Label(node.item)} ${VERB[field]} '${link.id}', which is not defined${hint ? `: did you mean '${hint}'?` : ''}`);
-    if (hint) finding.fix = { title: `Change '${link.id}' to '${hint}'`, span: link.idSpan ?? link.span, text: hint };
+    if (hint) finding.fixes = [{ title: `Change '${link.id}' to '${hint}'`, span: link.idSpan ?? link.span, text: hint }];
     return finding;
   }
   if (wanted.includes(target.item.kind)) return undefined;

@@ -18,7 +18,7 @@ export interface Finding {
   message: string;
   item?: string;
   related?: RelatedInfo[];
-  fix?: Fix;
+  fixes?: Fix[];
 }
 
 export interface RuleContext {
@@ -84,7 +84,7 @@ export function tasksUnder(node: PlanNode): PlanNode[] {
 export function parserFindings(ws: ResolvedWorkspace, rule: string): Finding[] {
   const out: Finding[] = [];
   for (const file of ws.files) {
-    for (const p of file.problems) if (p.rule === rule) out.push({ file: file.path, span: p.span, message: p.message, item: p.item, fix: p.fix });
+    for (const p of file.problems) if (p.rule === rule) out.push({ file: file.path, span: p.span, message: p.message, item: p.item, fixes: p.fixes });
   }
   return out;
 }

@@ -19,6 +19,9 @@ export interface GroupElement {
   label: string;
   description?: string;
   icon: string;
+  /** Theme colour of the icon, when the group is a warning in itself. */
+  iconColor?: string;
+  tooltip?: string;
   expanded: boolean;
   parent?: undefined;
   children: TreeElement[];

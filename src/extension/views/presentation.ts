@@ -3,13 +3,10 @@ import * as vscode from 'vscode';
 import { formatDay, relativeDays, type Day } from '../../core/dates';
 import { positionAt } from '../../core/lines';
 import type { Kind } from '../../core/model/types';
+import type { Flags } from '../../core/outline/flags';
 import type { PlanNode } from '../../core/model/workspace';
 import { deadlineOf, isOpen, tasksUnder } from '../../core/rules/rule';
 
-export interface Flags {
-  overdue: boolean;
-  atRisk: boolean;
-}
 
 const KIND_ICON: Record<Kind, string> = {
   roadmap: 'map', goal: 'target', initiative: 'rocket', project: 'project', milestone: 'milestone', task: 'circle-large-outline',
@@ -42,7 +39,7 @@ export function itemDescription(node: PlanNode, today: Day): string {
   const progress = taskProgress(node);
   if (progress) parts.push(progress);
   if (item.status !== 'planned' && item.kind !== 'task') parts.push(item.status);
-  if (item.owner) parts.push(`@${item.owner}`);
+  if (item.owners.length) parts.push(item.owners.map((o) => `@${o}`).join(' '));
   return parts.join(' · ');
 }
 
@@ -54,7 +51,7 @@ export function itemTooltip(node: PlanNode, today: Day, flags: Flags): vscode.Ma
   const rows: [string, string | undefined][] = [
     ['Kind', item.kind],
     ['Status', item.status + (flags.overdue ? ' — overdue' : flags.atRisk ? ' — at risk' : '')],
-    ['Owner', item.owner],
+    ['Owner', item.owners.join(', ') || undefined],
     ['Start', item.start?.text],
     ['Deadline', deadlineOf(item) ? `${deadlineOf(item)!.text} (${relativeDays(deadlineOf(item)!.last, today)}, ${formatDay(deadlineOf(item)!.last)})` : undefined],
     ['Tasks', taskProgress(node)],

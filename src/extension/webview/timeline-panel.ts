@@ -8,7 +8,9 @@ import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../.
 import { parseDateOrPeriod } from '../../core/dates';
 import { rescheduleEdit } from '../../core/language/reschedule';
 import type { IndexService, IndexSnapshot } from '../index-service';
-import { buildTimelineForSnapshot, type TimelineModelLike } from './model-bridge';
+import { buildTimelineView } from '../../core/outline/timeline';
+import type { TimelineView } from '../../protocol/timeline';
+import { timelinePage } from '../../webview/page';
 
 export const TIMELINE_VIEW_TYPE = 'roadmark.timeline';
 const LIVE_DEBOUNCE_MS = 40;
@@ -16,7 +18,7 @@ const LIVE_DEBOUNCE_MS = 40;
 export class TimelinePanel implements vscode.Disposable {
   private static current: TimelinePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private model: TimelineModelLike | undefined;
+  private model: TimelineView | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private pendingReveal: string | undefined;
@@ -68,7 +70,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   /** The model last sent to the webview. */
-  get currentModel(): TimelineModelLike | undefined {
+  get currentModel(): TimelineView | undefined {
     return this.model;
   }
 
@@ -83,12 +85,12 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.model = buildTimelineForSnapshot(snapshot, this.includeTasks);
+      this.model = buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks: this.includeTasks });
       if (this.ready) void this.post({ type: 'model', model: this.model });
     }, LIVE_DEBOUNCE_MS);
   }
 
-  private post(message: HostMessage<TimelineModelLike>): Thenable<boolean> {
+  private post(message: HostMessage<TimelineView>): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 
@@ -176,19 +178,7 @@ export class TimelinePanel implements vscode.Disposable {
       `img-src ${webview.cspSource} data:`,
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Roadmark Timeline</title>
-</head>
-<body>
-<div id="app" data-host="vscode"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return timelinePage({ csp, title: 'Roadmark Timeline', host: 'vscode', scripts: `<script nonce="${nonce}" src="${script}"></script>` });
   }
 }
 
