@@ -12,7 +12,7 @@ export async function takeScreenshots(page: Page, dir: string): Promise<Timeline
     const tree = page.locator('.pane', { hasText: 'Roadmap' }).locator('.monaco-list-row');
     await tree.filter({ hasText: 'Keep clients coming back' }).first().waitFor({ timeout: 15000 });
     await tree.filter({ hasText: 'Launch the Lumen Glow line' }).first().waitFor({ timeout: 5000 });
-    await page.waitForTimeout(700); // let the command palette fade out
+    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 5000 }); // the palette is gone
     await page.screenshot({ path: join(dir, 'roadmap-view.png') });
   });
   await check('the status bar counts overdue and at-risk items', async () => {
@@ -21,7 +21,7 @@ export async function takeScreenshots(page: Page, dir: string): Promise<Timeline
   await check('the Problems panel lists Roadmark diagnostics', async () => {
     await runCommand(page, 'View: Focus Problems');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'roadmark' }).first().waitFor({ timeout: 15000 });
-    await page.waitForTimeout(700);
+    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 5000 });
     await page.screenshot({ path: join(dir, 'problems.png') });
   });
   await check('the editor shows diagnostics inline in a plan file', async () => {

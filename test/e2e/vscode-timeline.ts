@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** Runs a command through the command palette (F1), as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
@@ -16,6 +16,24 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The element's bounding box once it has stopped moving (after a scroll or a zoom): polls until
+ * two reads 100 ms apart agree, instead of sleeping a guessed time.
+ */
+export async function stableBox(page: Page, locator: Locator, timeoutMs = 10000): Promise<Box> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Box | null = null;
+  for (;;) {
+    const box = await locator.boundingBox();
+    if (box && last && box.width > 0 && box.height > 0 && (['x', 'y', 'width', 'height'] as const).every((k) => Math.abs(box[k] - last![k]) < 0.5)) return box;
+    if (Date.now() > deadline) throw new Error(`the element's box did not settle within ${timeoutMs} ms (last: ${JSON.stringify(box)})`);
+    last = box;
+    await page.waitForTimeout(100);
+  }
 }
 
 async function timelineFrame(page: Page): Promise<Frame> {
@@ -74,8 +92,7 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
     await f.getByLabel('Search items').fill('Second samples approved');
     const diamond = f.locator('g[aria-label^="Milestone Second samples approved"] path.diamond').first();
     await f.getByRole('button', { name: 'Today' }).click();
-    await page.waitForTimeout(300);
-    const box = (await diamond.boundingBox())!;
+    const box = await stableBox(page, diamond);
     // Boxes are in page coordinates, frames included. Month zoom draws 8 px a day: 7 days right.
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;

@@ -102,7 +102,7 @@ function runExample(example: Example, page: string): { stdout: string; stderr: s
       assert.ok(!existsSync(join(dir, path)), `${page}:${example.line}: '${file.name}' appears twice in one example`);
       writeFileSync(join(dir, path), `${file.text}\n`);
     }
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
     const r = spawnSync(process.execPath, [CLI, 'check', dir, '--today', example.today], { cwd: dir, encoding: 'utf8', env });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status };

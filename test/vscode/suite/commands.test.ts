@@ -116,9 +116,27 @@ describe('commands', () => {
     assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), '- id: samples-round-2');
   });
 
-  it('Open Rule Documentation opens the page bundled with the extension', async () => {
+  it('Open Rule Documentation opens the page bundled with the extension, not the web fallback', async () => {
+    const extension = vscode.extensions.getExtension('roadmark.roadmark')!;
+    const bundled = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'after-target.md');
+    await vscode.workspace.fs.stat(bundled); // the page is in the installed extension
     const uri = await vscode.commands.executeCommand<vscode.Uri>('roadmark.openRuleDocs', 'after-target');
-    assert.ok(uri?.path.endsWith('/docs/rules/after-target.md'), String(uri));
+    // The fallback returns the https URL it opened externally; the bundled path returns the file.
+    assert.equal(uri?.toString(), bundled.toString(), 'the command took the bundled page, not the web fallback');
+    // And the Markdown preview of that page became the active tab (the fallback opens no tab).
+    const isPreview = (tab: vscode.Tab | undefined) => tab?.input instanceof vscode.TabInputWebview && /markdown\.preview$/.test(tab.input.viewType) && tab.label === 'Preview after-target.md';
+    await waitFor('the Markdown preview of after-target.md to be the active tab', () => isPreview(vscode.window.tabGroups.activeTabGroup.activeTab), 10000);
+    // The preview's source is the file inside the extension, not a copy or a web page.
+    const source = await waitFor('the preview\'s source in an editor (Markdown: Open Source)', async () => {
+      const active = () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/after-target.md') && vscode.window.activeTextEditor;
+      if (!active()) await vscode.commands.executeCommand('markdown.showSource');
+      return active();
+    }, 5000);
+    assert.equal(source.document.uri.toString(), bundled.toString());
+    assert.match(source.document.lineAt(0).text, /^# `after-target`/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const preview = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isPreview);
+    await vscode.window.tabGroups.close(preview);
   });
 
   it('offers a quick fix for a near-miss field name that edits only the key', async () => {
@@ -157,8 +175,16 @@ describe('commands', () => {
     await api.whenIdle();
     const seen = () => vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'roadmark').map((d) => `${vscode.workspace.asRelativePath(uri)}:${d.range.start.line + 1} ${(d.code as { value: string }).value ?? d.code}`)).sort();
     const before = seen();
-    await vscode.commands.executeCommand('roadmark.refresh');
-    await api.whenIdle();
+    assert.ok(before.length > 10, `the example workspace has its diagnostics before the refresh: ${before.length}`);
+    let updates = 0;
+    const listening = api.index.onDidUpdate(() => updates++);
+    try {
+      await vscode.commands.executeCommand('roadmark.refresh');
+      await api.whenIdle();
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(updates >= 1, 'the refresh checked the workspace again');
     assert.deepEqual(seen(), before);
   });
 });

@@ -1,22 +1,31 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import expected from '../example-expected.json';
-import { roadmark, roadmarkDiagnostics, note } from './util';
+import { roadmark, roadmarkDiagnostics, note, waitFor } from './util';
+
+/** The diagnostics in the CLI's JSON shape, as example-expected.json lists them. */
+const shape = () => roadmarkDiagnostics().map(({ file, line, column, endLine, endColumn, rule, severity }) => ({ file, line, column, endLine, endColumn, rule, severity }));
 
 describe('diagnostics on the example workspace', () => {
   before(async () => {
     await roadmark();
   });
 
-  it('activates and reports its timings', async () => {
+  it('activates quickly and publishes the expected diagnostics within a bounded wait', async () => {
     const api = await roadmark();
-    assert.ok(api.activationMs >= 0 && api.index.firstCheckMs !== undefined);
-    note(`activate() returned in ${api.activationMs} ms; first diagnostics ${api.index.firstCheckMs} ms after activation`);
+    // activate() only sets things up; the scan runs after it returns. Generous ceilings, a shared 2-core machine.
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0 && api.activationMs < 5000, `activate() took ${api.activationMs} ms`);
+    const firstCheckMs = api.index.firstCheckMs;
+    assert.ok(firstCheckMs !== undefined && Number.isFinite(firstCheckMs) && firstCheckMs >= 0 && firstCheckMs < 30000, `first check after ${firstCheckMs} ms`);
+    // Equal to the CLI's set within 10 s; on a timeout, deepEqual shows the difference.
+    await waitFor('the diagnostics of the example workspace', () => JSON.stringify(shape()) === JSON.stringify(expected), 10000)
+      .catch(() => assert.deepEqual(shape(), expected));
+    note(`activate() returned in ${api.activationMs} ms; first diagnostics ${firstCheckMs} ms after activation`);
   });
 
   it('reports exactly what the CLI reports: files, ranges, rules and severities', () => {
-    const seen = roadmarkDiagnostics().map(({ file, line, column, endLine, endColumn, rule, severity }) => ({ file, line, column, endLine, endColumn, rule, severity }));
-    assert.deepEqual(seen, expected);
+    assert.ok(expected.length > 0);
+    assert.deepEqual(shape(), expected);
   });
 
   it('links every diagnostic to its rule documentation and names roadmark as the source', () => {

@@ -86,16 +86,27 @@ describe('live updates', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(real));
     // Like the git extension: a read-only provider serving the same file under another scheme.
     const provider = vscode.workspace.registerTextDocumentContentProvider('roadmark-test-git', { provideTextDocumentContent: () => text });
+    const doc = await vscode.workspace.openTextDocument(at('projects/clinic-rollout.project.md'));
     try {
-      const doc = await vscode.workspace.openTextDocument(real.with({ scheme: 'roadmark-test-git' }));
-      await vscode.window.showTextDocument(doc);
-      await new Promise((r) => setTimeout(r, 400));
+      const other = await vscode.workspace.openTextDocument(real.with({ scheme: 'roadmark-test-git' }));
+      await vscode.window.showTextDocument(other);
+      // A barrier instead of a sleep: an edit made after the other view opened must show in the
+      // diagnostics; the index handles changes in order, so once it does, the open of the other
+      // view has been handled too (its copy would be indexed by then, or never).
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, end, '\n\n## Milestone: Barrier {#barrier due=2026-10-01}\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the barrier edit in the diagnostics', () => overdueOn('projects/clinic-rollout.project.md').some((d) => d.diagnostic.message.includes('Barrier')), 5000);
       await api.whenIdle();
+      assert.deepEqual(api.index.plans.paths().filter((p) => p.includes('supplier.project.yaml')), ['projects/supplier.project.yaml'], 'one copy of the plan in the index');
       assert.ok(!roadmarkDiagnostics().some((d) => d.rule === 'duplicate-id' && d.diagnostic.message.includes("'supplier'")), 'no second copy of the project');
-      assert.equal(api.index.plans.paths().filter((p) => p.includes('supplier.project.yaml')).length, 1);
+      await vscode.window.showTextDocument(other);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       provider.dispose();
+      await revert(doc);
     }
+    await waitFor('the barrier milestone to go after the revert', () => !overdueOn('projects/clinic-rollout.project.md').some((d) => d.diagnostic.message.includes('Barrier')), 5000);
   });
 });
