@@ -1,7 +1,11 @@
 /** Command-line parsing (node's util.parseArgs) into a typed request; bad input throws UsageError. */
 import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 
 export class UsageError extends Error {}
+
+/** Most parse threads `--jobs` may ask for. */
+export const MAX_JOBS = 64;
 
 export const COMMANDS = ['check', 'list', 'timeline', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -12,6 +16,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Request {
   command: Command | 'help' | 'version';
+  /** help: the command whose usage to print (the overview when absent). */
+  topic?: Command;
   paths: string[];
   format: CheckFormat | ExportFormat;
   today?: string;
@@ -29,6 +35,8 @@ export interface Request {
   cacheLocation?: string;
   /** timeline: zoom level of an SVG. */
   zoom?: 'week' | 'month' | 'quarter' | 'year';
+  /** Do not fail when a PATH holds no plan file. */
+  allowEmpty: boolean;
 }
 
 const OPTIONS = {
@@ -47,6 +55,7 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   tasks: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'allow-empty': { type: 'boolean' },
 } as const;
 
 export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.ProcessEnv): Request {
@@ -54,14 +63,19 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, ''));
+    throw new UsageError(describeParseError(e as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
+  const helpWith = values.help ? first : first === 'help' ? rest[0] : undefined;
   const command = values.help || first === 'help' ? 'help' : values.version ? 'version' : first;
   if (command === undefined) throw new UsageError('missing command: use check, list, timeline or export (see --help)');
-  if (command !== 'help' && command !== 'version' && !(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`unknown command '${command}': use check, list, timeline or export`);
+  for (const word of command === 'help' ? [helpWith] : [command]) {
+    if (word !== undefined && word !== 'help' && word !== 'version' && !(COMMANDS as readonly string[]).includes(word)) throw new UsageError(unknownCommand(word));
+  }
+  if (command === 'help') return { ...defaults(), command, topic: (COMMANDS as readonly string[]).includes(helpWith ?? '') ? (helpWith as Command) : undefined };
+  if (command === 'timeline' && values.out === undefined && isTTY) {
+    throw new UsageError('timeline writes a whole HTML page: give --out FILE.html (or FILE.svg), or redirect stdout to a file');
   }
   const format = values.format ?? 'text';
   if (command === 'check' && !(CHECK_FORMATS as readonly string[]).includes(format)) {
@@ -86,13 +100,44 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     maxWarnings: readCount(values['max-warnings'], '--max-warnings', -1),
     quiet: values.quiet ?? false,
     color: values['no-color'] ? false : values.color ?? (isTTY && !env.NO_COLOR && env.TERM !== 'dumb'),
-    jobs: values.jobs === undefined ? undefined : readCount(values.jobs, '--jobs', 0),
+    jobs: values.jobs === undefined ? undefined : readJobs(values.jobs),
     out: values.out,
     tasks: values.tasks ?? false,
     cache: values.cache ?? values['cache-location'] !== undefined,
     cacheLocation: values['cache-location'],
     zoom: values.zoom as Request['zoom'],
+    allowEmpty: values['allow-empty'] ?? false,
   };
+}
+
+function defaults(): Omit<Request, 'command'> {
+  return { paths: ['.'], format: 'text', maxWarnings: -1, quiet: false, color: false, tasks: false, cache: false, allowEmpty: false };
+}
+
+function readJobs(text: string): number {
+  const jobs = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(jobs <= MAX_JOBS)) throw new UsageError(`--jobs needs a whole number from 0 to ${MAX_JOBS}, not '${text}'`);
+  return jobs;
+}
+
+/** The word nearest to `word` among `known`, when it is a likely typo of it. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  const best = closest(word, known as string[]);
+  return distance(word, best) <= Math.max(1, Math.min(2, Math.floor(best.length / 3))) ? best : undefined;
+}
+
+function unknownCommand(word: string): string {
+  const near = nearest(word, COMMANDS);
+  return `unknown command '${word}'${near ? `: did you mean '${near}'?` : ': use check, list, timeline or export'}`;
+}
+
+/** parseArgs' first line, with a did-you-mean for an unknown option. */
+function describeParseError(e: Error & { code?: string }): string {
+  const line = e.message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+  const option = /^Unknown option '--([^'=]+)'/.exec(line)?.[1];
+  if (e.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || option === undefined) return line;
+  const near = nearest(option, Object.keys(OPTIONS));
+  return near ? `Unknown option '--${option}': did you mean '--${near}'?` : line;
 }
 
 function readCount(text: string | undefined, flag: string, fallback: number): number {
@@ -100,37 +145,3 @@ function readCount(text: string | undefined, flag: string, fallback: number): nu
   if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`${flag} needs a whole number, not '${text}'`);
   return Number(text);
 }
-
-export const HELP = `Usage: roadmark <command> [PATH...] [options]
-
-Check roadmap and project plans written in Markdown and YAML.
-
-Commands:
-  check [PATH...]     index the plan files under each PATH (default .) and report diagnostics
-  list [PATH...]      list the items, one per line (or --format json)
-  timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, default
-                      stdout) or one SVG of the whole plan (--out FILE.svg, --zoom LEVEL)
-  export [PATH...]    --format ics (open deadlines as a calendar), csv (one row per item),
-                      mermaid (a gantt block) or json (items and timeline model); --out FILE
-
-Options:
-  -f, --format FMT    check: text (default), json, sarif, github; list: text, json;
-                      export: ics, csv, mermaid, json
-      --today DATE    the date to check against (YYYY-MM-DD); default: config, else today
-  -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
-      --max-warnings N  exit 1 when there are more than N warnings
-  -q, --quiet         report errors only
-  -j, --jobs N        parse on N threads, the main one included (0 or 1: main thread only;
-                      default: one per core, up to 4, for workspaces over 512 KB)
-      --color, --no-color  force or disable colour (default: on a terminal)
-  -o, --out FILE      timeline/export: write to FILE instead of stdout
-      --cache         reuse parsed files whose text is unchanged since the last run
-      --cache-location FILE  where the cache lives (default .roadmarkcache; implies --cache)
-      --zoom LEVEL    timeline SVG: week, month (default), quarter or year
-      --tasks         timeline: tasks as rows under their milestones
-  -h, --help          show this help
-  -v, --version       show the version
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.
-Rules and their docs: https://github.com/roadmark/roadmark/tree/main/docs/rules
-`;

@@ -37,8 +37,9 @@ export class ParseCache {
     return new ParseCache(path, {});
   }
 
-  static key(shown: string, included: boolean, text: string): string {
-    return createHash('sha1').update(`${shown}\0${included}\0`).update(text).digest('base64');
+  /** `how`: everything besides the text that changes the result (include match, named on the command line). */
+  static key(shown: string, how: string, text: string): string {
+    return createHash('sha1').update(`${shown}\0${how}\0`).update(text).digest('base64');
   }
 
   /** The cached result for this text, `null` for "not a plan file", undefined on a miss. */

@@ -8,7 +8,9 @@ import { positionAt } from '../core/lines';
 import { resolveFiles, type ResolvedWorkspace } from '../core/model/workspace';
 import type { Request } from './args';
 import { UsageError } from './args';
-import { CliError, describeFsError, findCandidates, findConfig, toSlash } from './files';
+import type { ParsedFile } from '../core/model/types';
+import { CliError, describeFsError, findCandidates, findConfig, toSlash, type Candidate } from './files';
+import { PLAN_FILE_RULE } from './help';
 import { parseCandidates, parseCandidatesCached } from './load';
 import { ParseCache } from './cache';
 import { formatGithub } from './format/github';
@@ -58,7 +60,16 @@ export async function load(request: Request, cwd: string): Promise<Loaded> {
   const files = request.cache
     ? await parseCandidatesCached(candidates, ParseCache.open(resolve(cwd, request.cacheLocation ?? '.roadmarkcache')), request.jobs)
     : await parseCandidates(candidates, request.jobs);
+  if (!request.allowEmpty) requirePlans(request.paths, candidates, files);
   return { ws: resolveFiles(files), config, today };
+}
+
+/** Each PATH must hold a plan file: a mistyped or emptied path must not pass CI quietly. */
+function requirePlans(paths: string[], candidates: Candidate[], files: ParsedFile[]): void {
+  const parsed = new Set(files.map((f) => f.path));
+  const found = new Set(candidates.filter((c) => parsed.has(c.shown)).flatMap((c) => c.from));
+  const empty = paths.findIndex((_, i) => !found.has(i));
+  if (empty >= 0) throw new CliError(`no plan files under ${paths[empty]} (${PLAN_FILE_RULE}); use --allow-empty if that is expected`);
 }
 
 function readConfig(path: string, cwd: string): RoadmarkConfig {

@@ -1,8 +1,9 @@
 /** Finding the plan files and the config file on disk. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isCandidatePath } from '../core/parse/index';
+import { specialKind } from './read';
 
 export class CliError extends Error {}
 
@@ -16,6 +17,10 @@ export interface Candidate {
   shown: string;
   /** Matched an include glob of the config. */
   included: boolean;
+  /** Named on the command line (read as a plan even without a plan name or `type:`). */
+  explicit: boolean;
+  /** Indexes of the command-line PATHs it was found under. */
+  from: number[];
 }
 
 export interface WalkOptions {
@@ -31,13 +36,17 @@ export function findCandidates(paths: string[], options: WalkOptions): Candidate
   const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => false;
   const isExcluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const found = new Map<string, Candidate>();
-  const consider = (abs: string, explicit: boolean) => {
+  const consider = (abs: string, explicit: boolean, from: number) => {
     const rel = toSlash(relative(options.root, abs));
     if (CONFIG_NAMES.some((n) => abs.endsWith(sep + n)) || isExcluded(rel)) return;
     if (!explicit && !isCandidatePath(abs)) return;
-    found.set(abs, { abs, shown: toSlash(relative(options.cwd, abs)) || abs, included: isIncluded(rel) });
+    const seen = found.get(abs);
+    if (seen) {
+      seen.explicit ||= explicit;
+      if (!seen.from.includes(from)) seen.from.push(from);
+    } else found.set(abs, { abs, shown: toSlash(relative(options.cwd, abs)) || abs, included: isIncluded(rel), explicit, from: [from] });
   };
-  for (const path of paths) {
+  paths.forEach((path, index) => {
     const abs = resolve(options.cwd, path);
     let stat;
     try {
@@ -45,32 +54,44 @@ export function findCandidates(paths: string[], options: WalkOptions): Candidate
     } catch (e) {
       throw new CliError(`cannot read '${path}': ${describeFsError(e)}`);
     }
-    if (stat.isDirectory()) walk(abs, (file) => consider(file, false));
-    else consider(abs, true);
-  }
+    if (stat.isDirectory()) walk(abs, (file) => consider(file, false, index), new Set());
+    else if (stat.isFile()) consider(abs, true, index);
+    else throw new CliError(`cannot read '${path}': it is ${specialKind(stat)}, not a file or folder`);
+  });
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }
 
-function walk(dir: string, visit: (file: string) => void): void {
+/**
+ * Files under `dir`. Symbolic links are followed, to files and folders alike; `visited` holds
+ * the real path of every folder walked, so a link loop (or a link to an ancestor) ends. FIFOs,
+ * devices and sockets are skipped: reading them could block or never end.
+ */
+function walk(dir: string, visit: (file: string) => void, visited: Set<string>): void {
+  let real: string;
   let entries;
   try {
+    real = realpathSync(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // An unreadable sub-folder is skipped, as git and editors do.
   }
   for (const entry of entries) {
     const abs = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(abs, visit);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(abs))) visit(abs);
+    const type = entry.isSymbolicLink() ? linkTarget(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+    if (type === 'dir') {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(abs, visit, visited);
+    } else if (type === 'file') visit(abs);
   }
 }
 
-function isFile(abs: string): boolean {
+function linkTarget(abs: string): 'dir' | 'file' | undefined {
   try {
-    return statSync(abs).isFile();
+    const stat = statSync(abs);
+    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : undefined;
   } catch {
-    return false;
+    return undefined; // a dangling link, or a loop of links
   }
 }
 

@@ -14,6 +14,7 @@ import { formatCsv } from './format/csv';
 import { formatIcs } from './format/ics';
 import { formatListJson } from './format/list';
 import { formatMermaid } from './format/mermaid';
+import { jsonVisible } from './format/escape';
 
 declare const ROADMARK_VERSION: string;
 
@@ -42,7 +43,7 @@ export async function runExport(request: Request, cwd: string, write: (s: string
         criticalPaths: criticalPaths(ws).map((c) => ({ initiative: c.initiative.item.id, path: c.path.map((n) => n.item.id), finish: formatDay(c.finish), slack: c.slack })),
         slipping: [...earliestDates(ws)].filter(([, e]) => e.slip > 0).map(([n, e]) => ({ id: n.item.id, earliestFinish: formatDay(e.finish!), slip: e.slip })),
       };
-      return emit(request, cwd, write, JSON.stringify({ ...items, schedule, timeline }, null, 2) + '\n');
+      return emit(request, cwd, write, jsonVisible(JSON.stringify({ ...items, schedule, timeline }, null, 2)) + '\n');
     }
   }
 }

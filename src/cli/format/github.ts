@@ -1,13 +1,18 @@
-/** `check --format github`: workflow commands that GitHub Actions turns into annotations. */
+/**
+ * `check --format github`: workflow commands that GitHub Actions turns into annotations. Plan
+ * text is made visible first (no raw control reaches the log, which renders ANSI colours), then
+ * escaped by the workflow-command rules: `%`, CR, LF in data; also `:` and `,` in properties.
+ */
 import type { CheckReport } from './report';
+import { visible } from './escape';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export function escapeData(s: string): string {
+  return visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(s: string): string {
+export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -2,6 +2,7 @@
 import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
 import { deadlineOf } from '../../core/rules/rule';
+import { jsonVisible, visible } from './escape';
 
 function entry(node: PlanNode) {
   const { item } = node;
@@ -22,14 +23,15 @@ function entry(node: PlanNode) {
 }
 
 export function formatListJson(ws: ResolvedWorkspace, today: string): string {
-  return JSON.stringify({ version: 1, today, files: ws.files.length, items: ws.nodes.map(entry) }, null, 2) + '\n';
+  return jsonVisible(JSON.stringify({ version: 1, today, files: ws.files.length, items: ws.nodes.map(entry) }, null, 2)) + '\n';
 }
 
 export function formatListText(ws: ResolvedWorkspace): string {
   const rows = ws.nodes.map((n) => {
     const e = entry(n);
     const indent = '  '.repeat(depth(n));
-    return [`${e.file}:${e.line}:${e.column}`, `${indent}${e.kind}`, e.id, e.status, e.deadline ?? '-', e.title].join('\t');
+    // Tab-separated: a tab (or any control) inside a field is shown escaped, never raw.
+    return [`${e.file}:${e.line}:${e.column}`, `${indent}${e.kind}`, e.id, e.status, e.deadline ?? '-', e.title].map(visible).join('\t');
   });
   return rows.join('\n') + (rows.length ? '\n' : '');
 }

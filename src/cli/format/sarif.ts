@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Location } from '../../core/check';
 import { RULES, ruleDocsUrl } from '../../core/rules/index';
 import type { CheckReport } from './report';
+import { jsonVisible } from './escape';
 
 declare const ROADMARK_VERSION: string;
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -35,7 +36,7 @@ export function formatSarif(report: CheckReport, cwd: string, version: string = 
       results: report.diagnostics.map((d) => result(d, ruleIndex.get(d.rule) ?? -1)),
     }],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return jsonVisible(JSON.stringify(sarif, null, 2)) + '\n';
 }
 
 function result(d: Diagnostic, index: number) {

@@ -1,14 +1,15 @@
 /** `check --format text`: compiler-style lines and a summary, coloured only on a terminal. */
 import { countBySeverity, type CheckReport } from './report';
 import { plural } from '../../core/rules/rule';
+import { visible } from './escape';
 
 const COLORS = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' } as const;
 
 export function formatText(report: CheckReport, color: boolean): string {
   const paint = (code: keyof typeof COLORS, s: string) => (color ? `\u001b[${COLORS[code]}m${s}\u001b[0m` : s);
   const lines = report.diagnostics.map((d) => {
-    const where = `${d.file}:${d.line}:${d.column}`;
-    return `${where}  ${paint(d.severity, d.severity)}  ${d.message}  ${paint('dim', d.rule)}`;
+    const where = `${visible(d.file)}:${d.line}:${d.column}`;
+    return `${where}  ${paint(d.severity, d.severity)}  ${visible(d.message)}  ${paint('dim', d.rule)}`;
   });
   const c = countBySeverity(report.diagnostics);
   const total = report.diagnostics.length;

@@ -1,0 +1,120 @@
+/** The `--help` texts: the overview, and each command's usage with examples. */
+import type { Command } from './args';
+
+export const PLAN_FILE_RULE = 'plan files are named *.roadmap.md|yaml or *.project.md|yaml, or have type: roadmap|project';
+
+const COMMON = `Common options:
+      --today DATE    the date to check against (YYYY-MM-DD); default: config, else today
+  -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
+  -j, --jobs N        parse on N threads (0 to 64), the main one included; 0 or 1: the main
+                      thread only (default: one per core, up to 4, for workspaces over 512 KB)
+      --cache         reuse parsed files whose text is unchanged since the last run
+      --cache-location FILE  where the cache lives (default .roadmarkcache; implies --cache)
+      --allow-empty   do not fail when a PATH holds no plan file
+  -h, --help          show this help`;
+
+export const HELP = `Usage: roadmark <command> [PATH...] [options]
+
+Check roadmap and project plans written in Markdown and YAML.
+
+Commands:
+  check [PATH...]     index the plan files under each PATH (default .) and report diagnostics
+  list [PATH...]      list the items, one per line (or --format json)
+  timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, or stdout
+                      when it is not a terminal) or one SVG of the whole plan (--out FILE.svg)
+  export [PATH...]    --format ics (open deadlines as a calendar), csv (one row per item),
+                      mermaid (a gantt block) or json (items and timeline model); --out FILE
+
+Options:
+  -f, --format FMT    check: text (default), json, sarif, github; list: text, json;
+                      export: ics, csv, mermaid, json
+      --today DATE    the date to check against (YYYY-MM-DD); default: config, else today
+  -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
+      --max-warnings N  exit 1 when there are more than N warnings
+  -q, --quiet         report errors only
+  -j, --jobs N        parse on N threads (0 to 64), the main one included; 0 or 1: the main
+                      thread only (default: one per core, up to 4, for workspaces over 512 KB)
+      --color, --no-color  force or disable colour (default: on a terminal)
+  -o, --out FILE      timeline/export: write to FILE instead of stdout
+      --cache         reuse parsed files whose text is unchanged since the last run
+      --cache-location FILE  where the cache lives (default .roadmarkcache; implies --cache)
+      --allow-empty   do not fail when a PATH holds no plan file
+      --zoom LEVEL    timeline SVG: week, month (default), quarter or year
+      --tasks         timeline: tasks as rows under their milestones
+  -h, --help          show this help (roadmark COMMAND --help: that command's)
+  -v, --version       show the version
+
+A file named on the command line is read as a plan even without a plan name or type:.
+Each PATH must hold a plan file (${PLAN_FILE_RULE}), unless --allow-empty.
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.
+Rules and their docs: https://github.com/roadmark/roadmark/tree/main/docs/rules
+`;
+
+export const COMMAND_HELP: Record<Command, string> = {
+  check: `Usage: roadmark check [PATH...] [options]
+
+Index the plan files under each PATH (default .), run every rule and print the diagnostics.
+
+Options:
+  -f, --format FMT    text (default), json, sarif (code scanning) or github (annotations)
+      --max-warnings N  exit 1 when there are more than N warnings
+  -q, --quiet         report errors only
+      --color, --no-color  force or disable colour (default: on a terminal)
+${COMMON}
+
+Examples:
+  roadmark check                               every plan file under the current folder
+  roadmark check plans --format github         annotations in a GitHub Actions job
+  roadmark check --format sarif > roadmark.sarif
+  roadmark check notes/q3.md --today 2027-01-15
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 the command could
+not run (a bad option, an unreadable path, a bad config, a PATH without plan files).
+`,
+  list: `Usage: roadmark list [PATH...] [options]
+
+The items of the plan, one per line (file:line:column, kind, id, status, deadline, title), or
+as JSON.
+
+Options:
+  -f, --format FMT    text (default) or json
+${COMMON}
+
+Examples:
+  roadmark list plans
+  roadmark list --format json | jq '.items[] | select(.status == "blocked")'
+`,
+  timeline: `Usage: roadmark timeline [PATH...] [options]
+
+The timeline the editor shows, as one self-contained HTML page (no network needed to open it)
+or as one SVG of the whole plan. Without --out the page goes to stdout, only when stdout is not
+a terminal.
+
+Options:
+  -o, --out FILE      FILE.html (a page) or FILE.svg (an image)
+      --zoom LEVEL    SVG: week, month (default), quarter or year
+      --tasks         tasks as rows under their milestones
+${COMMON}
+
+Examples:
+  roadmark timeline plans --out timeline.html
+  roadmark timeline --out roadmap.svg --zoom quarter
+  roadmark timeline > timeline.html
+`,
+  export: `Usage: roadmark export [PATH...] --format ics|csv|mermaid|json [options]
+
+Open deadlines as a calendar (ics), items as a spreadsheet (csv), a Mermaid gantt block to
+paste into docs (mermaid), or the whole model (json).
+
+Options:
+  -f, --format FMT    ics, csv, mermaid or json (required)
+  -o, --out FILE      write to FILE instead of stdout
+${COMMON}
+
+Examples:
+  roadmark export --format ics --out deadlines.ics
+  roadmark export plans --format csv > items.csv
+  roadmark export --format mermaid >> docs/schedule.md
+`,
+};
