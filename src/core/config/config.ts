@@ -14,7 +14,12 @@ export interface RoadmarkConfig {
   include: string[];
   exclude: string[];
   riskWindowDays: number;
+  /** Only rule ids are ever keys (parseConfig checks them); look up with a rule id. */
   rules: Partial<Record<string, RuleSetting>>;
+  /** Extra field names a team uses (`risk`, `team`): read, never reported as unknown (1.1). */
+  fields?: string[];
+  /** The git ref drift compares with when none is given (`main`, `origin/main`, a tag). */
+  baseline?: string;
 }
 
 export const DEFAULT_RISK_WINDOW_DAYS = 14;
@@ -30,7 +35,7 @@ export interface ConfigResult {
   lineStarts: number[];
 }
 
-const KEYS = ['today', 'include', 'exclude', 'riskWindowDays', 'rules'] as const;
+const KEYS = ['today', 'include', 'exclude', 'riskWindowDays', 'rules', 'fields', 'baseline'] as const;
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 export function parseConfig(input: string): ConfigResult {
@@ -42,7 +47,7 @@ export function parseConfig(input: string): ConfigResult {
   const contents = doc.contents as Node | null;
   if (contents === null) return out;
   if (!isMap(contents)) {
-    report(nodeSpan(contents, 0, { start: 0, end: 0 }), 'The config must be a mapping (today, include, exclude, riskWindowDays, rules)');
+    report(nodeSpan(contents, 0, { start: 0, end: 0 }), `The config must be a mapping (${KEYS.join(', ')})`);
     return out;
   }
   for (const pair of mapPairs(contents, 0)) {
@@ -84,14 +89,40 @@ function readKey(config: RoadmarkConfig, key: (typeof KEYS)[number], value: Node
     }
     case 'rules':
       readRules(config, value, span, report);
+      return;
+    case 'fields': {
+      const names = value === null || (isScalar(value) && value.value === null) ? [] : readStrings(value);
+      if (names && names.every((n) => FIELD_NAME.test(n))) config.fields = names.map((n) => n.trim());
+      else report(span, `'fields' must be a list of field names (such as [risk, team])`);
+      return;
+    }
+    case 'baseline': {
+      // The source text, so an abbreviated commit of digits only (`1234567`) stays as written.
+      const ref = isScalar(value) && value.value !== null && typeof value.value !== 'boolean' ? String(value.source ?? value.value).trim() : undefined;
+      if (ref && GIT_REF.test(ref)) config.baseline = ref;
+      else report(span, `'baseline' must be a git ref such as main, origin/main or v1.2, not '${isScalar(value) ? String(value.value ?? '') : 'a list'}'`);
+    }
   }
 }
 
+/** A field name as a field list would write it: words, `-` and `_`, spaces inside. */
+const FIELD_NAME = /^\s*[\p{L}\p{N}][\p{L}\p{N}_\- ]*\s*$/u;
+/**
+ * A branch, tag, `HEAD~2` or commit: git's own ref rules, roughly, and never an option (a
+ * leading `-` would reach git as a flag).
+ */
+const GIT_REF = /^(?!-)(?!.*\.\.)(?!.*@\{)[^\s\\:?*[\x00-\x1f\x7f]+$/;
+
 function readGlobs(value: Node | null): string[] | undefined {
+  return readStrings(value);
+}
+
+/** A string, or a list of strings. */
+function readStrings(value: Node | null): string[] | undefined {
   if (isScalar(value) && typeof value.value === 'string') return [value.value];
   if (!isSeq(value)) return undefined;
-  const globs = value.items.map((n) => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined));
-  return globs.every((g) => g !== undefined) ? (globs as string[]) : undefined;
+  const items = value.items.map((n) => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined));
+  return items.every((g) => g !== undefined) ? (items as string[]) : undefined;
 }
 
 function readRules(config: RoadmarkConfig, value: Node | null, span: Span, report: Report): void {

@@ -4,7 +4,16 @@
  * inheritance) rebuilt lazily after a change. Resolving is linear in the number of items and
  * costs far less than parsing, so it is redone whole rather than patched.
  */
-import type { Item, Kind, Link, ParsedFile } from './types';
+import type { DependencyType, Item, Kind, Link, ParsedFile } from './types';
+
+/** One resolved `depends` link: the item depended on, with the link's type and lag (1.1). */
+export interface Dependency {
+  node: PlanNode;
+  type: DependencyType;
+  /** Calendar days; negative is a lead. */
+  lagDays: number;
+  link: Link;
+}
 
 export interface PlanNode {
   item: Item;
@@ -20,6 +29,8 @@ export interface PlanNode {
   /** Initiatives delivered: own `delivers`, else inherited (milestone ← project ← enclosing initiative). */
   delivers: PlanNode[];
   depends: PlanNode[];
+  /** The same links as `depends`, in the same order, with their type and lag. */
+  dependencies: Dependency[];
   /** Reverse of `delivers`: what delivers this initiative. */
   deliveredBy: PlanNode[];
   /** Reverse of `depends`. */
@@ -38,8 +49,16 @@ export interface ResolvedWorkspace {
   nodes: PlanNode[];
   /** The first definition of every id (tasks only when their id was written). */
   byId: Map<string, PlanNode>;
+  /** Every definition of an id, first first (tasks only when their id was written). */
+  definitions: Map<string, PlanNode[]>;
   duplicates: DuplicateDefinition[];
   nodeOf(file: string, index: number): PlanNode | undefined;
+  /**
+   * What a link from `from` reaches: the first definition of its id of a kind in `kinds` (1.1:
+   * ids are one namespace, yet a link prefers a definition it accepts), else the first
+   * definition at all. A link to another file (`[t](plan.md#id)`) looks only in that file.
+   */
+  resolveLink(from: PlanNode, link: Link, kinds?: readonly Kind[]): PlanNode | undefined;
 }
 
 /** The kinds a link field may point at. */
@@ -95,7 +114,7 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
   const perFile = new Map<string, PlanNode[]>();
   for (const file of files) {
     const fileNodes = file.items.map((item, index): PlanNode => ({
-      item, file, index, children: [], goals: [], delivers: [], depends: [], deliveredBy: [], dependents: [],
+      item, file, index, children: [], goals: [], delivers: [], depends: [], dependencies: [], deliveredBy: [], dependents: [],
     }));
     for (const node of fileNodes) {
       node.parent = node.item.parent >= 0 ? fileNodes[node.item.parent] : undefined;
@@ -104,12 +123,29 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
     perFile.set(file.path, fileNodes);
     nodes.push(...fileNodes);
   }
-  const { byId, duplicates } = indexIds(nodes);
-  const lookup = (links: Link[], field: keyof typeof LINK_TARGETS): PlanNode[] =>
-    links.map((l) => byId.get(l.id)).filter((n): n is PlanNode => n !== undefined && LINK_TARGETS[field].includes(n.item.kind));
+  const { byId, definitions, duplicates } = indexIds(nodes);
+  const resolveLink = (from: PlanNode, link: Link, kinds?: readonly Kind[]): PlanNode | undefined => {
+    let defs = definitions.get(link.id);
+    if (defs && link.file !== undefined) {
+      const path = linkedFilePath(from.file.path, link.file);
+      defs = defs.filter((d) => d.file.path === path);
+    }
+    if (!defs?.length) return undefined;
+    return (kinds && defs.find((d) => kinds.includes(d.item.kind))) || defs[0];
+  };
+  const lookup = (node: PlanNode, links: Link[], field: keyof typeof LINK_TARGETS): PlanNode[] => {
+    const kinds = LINK_TARGETS[field];
+    const out: PlanNode[] = [];
+    for (const link of links) {
+      const target = resolveLink(node, link, kinds);
+      if (target && kinds.includes(target.item.kind)) out.push(target);
+    }
+    return out;
+  };
   for (const node of nodes) {
-    node.depends = lookup(node.item.depends, 'depends');
-    node.goals = node.item.goal.length ? lookup(node.item.goal, 'goal') : nestedIn(node, 'goal');
+    node.dependencies = dependenciesOf(node, resolveLink);
+    node.depends = node.dependencies.map((d) => d.node);
+    node.goals = node.item.goal.length ? lookup(node, node.item.goal, 'goal') : nestedIn(node, 'goal');
     node.project = node.item.kind === 'project' ? node : nestedIn(node, 'project')[0];
   }
   // Parents come before children in document order, so inherited delivers are already known.
@@ -118,19 +154,62 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
     for (const target of node.delivers) if (node.item.kind !== 'task') target.deliveredBy.push(node);
     for (const dep of node.depends) dep.dependents.push(node);
   }
-  return { files, nodes, byId, duplicates, nodeOf: (file, index) => perFile.get(file)?.[index] };
+  return { files, nodes, byId, definitions, duplicates, nodeOf: (file, index) => perFile.get(file)?.[index], resolveLink };
 }
 
-function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; duplicates: DuplicateDefinition[] } {
+function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; definitions: Map<string, PlanNode[]>; duplicates: DuplicateDefinition[] } {
   const byId = new Map<string, PlanNode>();
+  const definitions = new Map<string, PlanNode[]>();
   const duplicates: DuplicateDefinition[] = [];
   for (const node of nodes) {
     if (node.item.kind === 'task' && !node.item.idExplicit) continue;
-    const first = byId.get(node.item.id);
-    if (first) duplicates.push({ node, first });
-    else byId.set(node.item.id, node);
+    const defs = definitions.get(node.item.id);
+    if (defs) {
+      duplicates.push({ node, first: defs[0] });
+      defs.push(node);
+    } else {
+      byId.set(node.item.id, node);
+      definitions.set(node.item.id, [node]);
+    }
   }
-  return { byId, duplicates };
+  return { byId, definitions, duplicates };
+}
+
+type ResolveLink = ResolvedWorkspace['resolveLink'];
+
+function dependenciesOf(node: PlanNode, resolveLink: ResolveLink): Dependency[] {
+  const kinds = LINK_TARGETS.depends;
+  const out: Dependency[] = [];
+  for (const link of node.item.depends) {
+    const target = resolveLink(node, link, kinds);
+    if (target && kinds.includes(target.item.kind)) out.push({ node: target, type: link.dep?.type ?? 'FS', lagDays: link.dep?.lagDays ?? 0, link });
+  }
+  return out;
+}
+
+/**
+ * The workspace-relative path a Markdown link's file part names, from the linking file's
+ * folder (a leading `/`: from the workspace root): `/` separators, `./` and `../` resolved,
+ * `%20` decoded. Undefined when it climbs above the workspace root.
+ */
+export function linkedFilePath(fromPath: string, written: string): string | undefined {
+  let target = written.replace(/\\/g, '/');
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // A stray `%` is taken as written.
+  }
+  const from = fromPath.replace(/\\/g, '/');
+  const base = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  const parts = [...base];
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
 }
 
 function nestedIn(node: PlanNode, kind: Kind): PlanNode[] {
@@ -138,9 +217,9 @@ function nestedIn(node: PlanNode, kind: Kind): PlanNode[] {
   return [];
 }
 
-function effectiveDelivers(node: PlanNode, lookup: (links: Link[], field: 'delivers') => PlanNode[]): PlanNode[] {
+function effectiveDelivers(node: PlanNode, lookup: (node: PlanNode, links: Link[], field: 'delivers') => PlanNode[]): PlanNode[] {
   const { kind, delivers } = node.item;
-  if (delivers.length) return lookup(delivers, 'delivers');
+  if (delivers.length) return lookup(node, delivers, 'delivers');
   if (kind === 'milestone' || kind === 'task') return node.project?.delivers ?? nestedIn(node, 'initiative');
   if (kind === 'project') return nestedIn(node, 'initiative');
   return [];

@@ -1,7 +1,7 @@
 /** Open work grouped by deadline, the shape the Schedule view and the status bar show. */
 import type { Day } from '../dates';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
-import { deadlineOf, isOpen } from '../rules/rule';
+import { deadlineOf, isOpen } from '../model/queries';
 
 export type BucketId = 'overdue' | 'soon' | 'later' | 'undated';
 

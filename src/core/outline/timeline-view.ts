@@ -22,7 +22,7 @@ export interface ViewRow {
   period?: boolean;
   /** The field that dragging the end (or the diamond) rewrites. */
   endField?: 'due' | 'end' | 'target';
-  /** Share of tasks done, 0..1, when the item has tasks. */
+  /** 0..1: the written `progress` where there is one (1.1), else the share of its tasks (subtasks for a task) done. */
   progress?: number;
   overdue?: boolean;
   atRisk?: boolean;
@@ -33,9 +33,17 @@ export interface ViewRow {
   source?: { file: string; index: number; line: number; column: number };
 }
 
+/**
+ * A dependency, drawn from the row depended on (`from`) to the dependent row (`to`), by its
+ * type (1.1): FS from the end of `from` to the start of `to`; SS from start to start; FF from
+ * end to end.
+ */
 export interface ViewArrow {
   from: string;
   to: string;
+  type: 'FS' | 'SS' | 'FF';
+  /** Calendar days of lag (negative: a lead), 0 when none was written. */
+  lagDays: number;
   critical?: boolean;
 }
 

@@ -6,8 +6,8 @@ import type { Day } from '../dates';
 import { positionAt } from '../lines';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
 import type { Diagnostic } from '../check';
-import { deadlineOf, isOpen, tasksUnder } from '../rules/rule';
-import type { TimelineView, ViewRow } from './timeline-view';
+import { deadlineOf, isOpen, progressOf } from '../model/queries';
+import type { TimelineView, ViewArrow, ViewRow } from './timeline-view';
 import { buildRoadmapOutline, type OutlineEntry } from './roadmap';
 import { criticalIds } from '../schedule/critical-path';
 import { riskFlags, type Flags } from './flags';
@@ -45,10 +45,10 @@ export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions)
     rows.push({ id: 'group:not-on-roadmap', kind: 'group', title: 'Not on the roadmap', depth: 0, status: 'planned', owners: [], goals: [], shape: 'none' });
     for (const entry of outline.notOnRoadmap) add(entry, 1, 'group:not-on-roadmap');
   }
-  const arrows = ws.nodes.flatMap((node) => node.depends.flatMap((dep) => {
+  const arrows = ws.nodes.flatMap((node) => node.dependencies.flatMap(({ node: dep, type, lagDays }): ViewArrow[] => {
     const from = rowOf.get(dep);
     const to = rowOf.get(node);
-    return from && to ? [{ from, to, critical: !!(options.critical?.has(dep.item.id) && options.critical?.has(node.item.id)) }] : [];
+    return from && to ? [{ from, to, type, lagDays, critical: !!(options.critical?.has(dep.item.id) && options.critical?.has(node.item.id)) }] : [];
   }));
   return {
     title: options.title ?? ws.nodes.find((n) => n.item.kind === 'roadmap')?.item.title ?? 'Roadmap',
@@ -82,8 +82,8 @@ function toRow(node: PlanNode, id: string, depth: number, parent: string | undef
     else if (deadline.isPeriod && item.kind !== 'task') Object.assign(row, { shape: 'bar', start: deadline.first });
     else Object.assign(row, { shape: 'diamond', start: deadline.last });
   }
-  const tasks = item.kind === 'task' ? [] : tasksUnder(node);
-  if (tasks.length) row.progress = tasks.filter((t) => t.item.status === 'done').length / tasks.length;
+  const progress = progressOf(node);
+  if (progress) row.progress = progress.value;
   if (isOpen(node) && flags?.overdue) row.overdue = true;
   if (isOpen(node) && flags?.atRisk) row.atRisk = true;
   if (options.critical?.has(item.id)) row.critical = true;

@@ -1,7 +1,7 @@
 import { formatDay } from '../dates';
-import { Label, label } from '../parse/interpret';
 import type { DateValue } from '../model/types';
 import type { PlanNode } from '../model/workspace';
+import { NodeLabel, nodeLabel } from '../model/queries';
 import { atSpan, isOpen, relatedAt, type Finding, type Rule } from './rule';
 
 /** Closed items are history, not plans: a done milestone's date is left alone. */
@@ -28,7 +28,7 @@ function compare(node: PlanNode, date: DateValue, initiative: PlanNode): Finding
   if (!target || date.last <= target.last) return undefined;
   const verb = node.item.kind === 'project' ? 'ends' : 'is due';
   const targetText = target.isPeriod ? `${target.text}, which ends ${formatDay(target.last)}` : target.text;
-  return atSpan(node, date.span, `${Label(node.item)} ${verb} ${date.text}, after the target of ${label(initiative.item)} it delivers (${targetText})`, [
-    relatedAt(initiative, `Target of ${label(initiative.item)}`, target.span),
+  return atSpan(node, date.span, `${NodeLabel(node)} ${verb} ${date.text}, after the target of ${nodeLabel(initiative)} it delivers (${targetText})`, [
+    relatedAt(initiative, `Target of ${nodeLabel(initiative)}`, target.span),
   ]);
 }

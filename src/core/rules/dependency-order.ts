@@ -1,23 +1,31 @@
-import { Label, label } from '../parse/interpret';
+import { formatDay, type Day } from '../dates';
+import type { DependencyType, DateValue } from '../model/types';
+import type { Dependency, PlanNode } from '../model/workspace';
+import { deadlineOf, isOpen, NodeLabel, nodeLabel, startOf } from '../model/queries';
 import { dependencyCycles } from '../schedule/cycles';
-import type { PlanNode } from '../model/workspace';
-import { atItem, deadlineOf, isOpen, relatedAt, type Finding, type Rule } from './rule';
+import { atItem, relatedAt, type Finding, type Rule } from './rule';
 
 /**
- * Compares an item's start (or, without one, its deadline) with each dependency's deadline.
- * Closed items on either side are skipped: a done dependency no longer holds anything up.
+ * Each `depends` link is checked by its type (1.1), lag included:
+ * - FS (the default): the item starts, or without a start is due, no earlier than the other's deadline;
+ * - SS: the item starts no earlier than the other starts;
+ * - FF: the item is due no earlier than the other's deadline.
+ * For SS, an item without a written start is taken to start on its deadline (its first day
+ * for a period), on either side: a milestone with only a due date is an event on that date,
+ * the same reading the timeline draws. Closed items on either side are skipped: a done
+ * dependency no longer holds anything up.
  */
 export const dependencyOrder: Rule = {
   id: 'dependency-order',
-  description: 'An item due (or, where it has one, starting) before the deadline of something it depends on.',
+  description: 'A dependency of its type not met: FS an item starting (or due) before the deadline of what it depends on, SS starting before it starts, FF due before its deadline.',
   defaultSeverity: 'warning',
   check: (ctx) => {
     const onCycle = new Set(dependencyCycles(ctx.ws.nodes).flat());
     const out: Finding[] = [];
     for (const node of ctx.ws.nodes) {
-      if (node.depends.length === 0 || onCycle.has(node) || !isOpen(node)) continue;
-      for (const dep of node.depends) {
-        const finding = onCycle.has(dep) || !isOpen(dep) ? undefined : compare(node, dep);
+      if (node.dependencies.length === 0 || onCycle.has(node) || !isOpen(node)) continue;
+      for (const dep of node.dependencies) {
+        const finding = onCycle.has(dep.node) || !isOpen(dep.node) ? undefined : compare(node, dep);
         if (finding) out.push(finding);
       }
     }
@@ -25,16 +33,62 @@ export const dependencyOrder: Rule = {
   },
 };
 
-function compare(node: PlanNode, dep: PlanNode): Finding | undefined {
-  const depDeadline = deadlineOf(dep.item);
-  const start = node.item.start;
-  const own = start ?? deadlineOf(node.item);
-  if (!depDeadline || !own) return undefined;
-  const ownDay = start ? start.first : own.last;
-  if (ownDay >= depDeadline.last) return undefined;
-  const what = start ? `starts ${start.text}` : `is due ${own.text}`;
-  const depVerb = dep.item.kind === 'project' ? 'ends' : 'is due';
-  return atItem(node, `${Label(node.item)} ${what}, before ${label(dep.item)} it depends on ${depVerb} (${depDeadline.text})`, [
-    relatedAt(dep, `Deadline of ${label(dep.item)}`, depDeadline.span),
-  ]);
+/** One side of a comparison: the day, and how a message says it. */
+interface Side {
+  day: Day;
+  /** `starts 2027-01-20`, `is due 2027-01-15`. */
+  text: string;
+  date: DateValue;
+}
+
+const NAMES: ReadonlyMap<DependencyType, string> = new Map([['FS', 'finish-to-start'], ['SS', 'start-to-start'], ['FF', 'finish-to-finish']]);
+
+function compare(node: PlanNode, dep: Dependency): Finding | undefined {
+  const own = ownSide(node, dep.type);
+  const other = otherSide(dep.node, dep.type);
+  if (!own || !other) return undefined;
+  const required = other.day + dep.lagDays;
+  if (own.day >= required) return undefined;
+  const relation = dep.lagDays === 0 ? 'before' : dep.lagDays > 0 ? `less than ${days(dep.lagDays)} after` : `more than ${days(-dep.lagDays)} before`;
+  const lag = dep.lagDays === 0 ? '' : ` with a ${days(Math.abs(dep.lagDays))} ${dep.lagDays > 0 ? 'lag' : 'lead'} (${code(dep)}): ${ownVerb(node, dep.type)} ${formatDay(required)} or later`;
+  const message = `${NodeLabel(node)} ${own.text}, ${relation} ${nodeLabel(dep.node)} it depends on ${other.text}, a ${NAMES.get(dep.type)} dependency${lag}`;
+  const what = dep.type === 'SS' ? 'Start' : 'Deadline';
+  return atItem(node, message, [relatedAt(dep.node, `${what} of ${nodeLabel(dep.node)}`, other.date.span)]);
+}
+
+function ownSide(node: PlanNode, type: DependencyType): Side | undefined {
+  const { start } = node.item;
+  const deadline = deadlineOf(node.item);
+  if (type === 'FF') return deadline && { day: deadline.last, text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
+  if (start) return { day: start.first, text: `starts ${start.text}`, date: start };
+  if (!deadline) return undefined;
+  if (type === 'FS') return { day: deadline.last, text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
+  return { day: deadline.first, text: `has no start and ${dueVerb(node)} ${deadline.text}`, date: deadline };
+}
+
+function otherSide(node: PlanNode, type: DependencyType): Side | undefined {
+  const deadline = deadlineOf(node.item);
+  if (type !== 'SS') return deadline && { day: deadline.last, text: `${dueVerb(node)} (${deadline.text})`, date: deadline };
+  const start = startOf(node.item);
+  if (!start) return undefined;
+  const text = node.item.start ? `starts (${start.text})` : `starts (no start written: its deadline, ${start.text})`;
+  return { day: start.first, text, date: start };
+}
+
+function dueVerb(node: PlanNode): string {
+  return node.item.kind === 'project' ? 'ends' : node.item.kind === 'initiative' ? 'has its target' : 'is due';
+}
+
+function ownVerb(node: PlanNode, type: DependencyType): string {
+  if (type === 'SS' || (type === 'FS' && node.item.start)) return 'it can start';
+  return node.item.kind === 'project' ? 'it can end' : 'it can be due';
+}
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/** `FS+5d`, `SS-3d`. */
+function code(dep: Dependency): string {
+  return `${dep.type}${dep.lagDays > 0 ? '+' : '-'}${Math.abs(dep.lagDays)}d`;
 }

@@ -23,10 +23,6 @@ export const RULES: readonly Rule[] = [
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}
-
 /** Where each rule's documentation lives (the diagnostic's code target, SARIF helpUri). */
 export const DOCS_BASE = 'https://github.com/roadmark/roadmark/blob/main/docs/rules/';
 

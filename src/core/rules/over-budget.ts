@@ -1,5 +1,5 @@
 import { formatMoney } from '../model/values';
-import { Label } from '../parse/interpret';
+import { NodeLabel } from '../model/queries';
 import { atSpan, relatedAt, type Finding, type Rule } from './rule';
 
 /** An amount without a currency is taken to be in the other one's currency. */
@@ -15,7 +15,7 @@ export const overBudget: Rule = {
       if (budget.currency && spent.currency && budget.currency !== spent.currency) continue;
       const currency = budget.currency ?? spent.currency;
       const pct = budget.amount > 0 ? ` (${Math.round((spent.amount / budget.amount) * 100)}%)` : '';
-      out.push(atSpan(node, spent.span, `${Label(node.item)} has spent ${formatMoney({ ...spent, currency })} of a ${formatMoney({ ...budget, currency })} budget${pct}`, [
+      out.push(atSpan(node, spent.span, `${NodeLabel(node)} has spent ${formatMoney({ ...spent, currency })} of a ${formatMoney({ ...budget, currency })} budget${pct}`, [
         relatedAt(node, 'Budget', budget.span),
       ]));
     }

@@ -1,5 +1,5 @@
 import { formatDay, relativeDays } from '../dates';
-import { Label } from '../parse/interpret';
+import { NodeLabel } from '../model/queries';
 import { atItem, deadlineOf, isOpen, type Finding, type Rule } from './rule';
 
 export const overdue: Rule = {
@@ -14,7 +14,7 @@ export const overdue: Rule = {
       const when = relativeDays(deadline.last, ctx.today);
       const date = deadline.isPeriod ? `${deadline.text} (ended ${formatDay(deadline.last)}, ${when})` : `${deadline.text} (${when})`;
       const verb = node.item.kind === 'project' ? 'was to end' : node.item.kind === 'initiative' ? 'had its target' : 'was due';
-      out.push(atItem(node, `${Label(node.item)} ${verb} ${date} and is not done`));
+      out.push(atItem(node, `${NodeLabel(node)} ${verb} ${date} and is not done`));
     }
     return out;
   },

@@ -1,9 +1,11 @@
 /** What a rule is, what it is given, and helpers the rules share. */
 import type { Day } from '../dates';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
-import type { DateValue, Fix, Item, Severity, Span } from '../model/types';
-import { isClosed } from '../model/values';
+import type { Fix, Problem, Severity, Span } from '../model/types';
 import { positionAt } from '../lines';
+
+/** Model queries live in core/model; re-exported for the modules that import them from here. */
+export { deadlineOf, startOf, progressOf, isOpen, tasksUnder, plural, withArticle, label, Label, nodeLabel, NodeLabel } from '../model/queries';
 
 export interface RelatedInfo {
   file: string;
@@ -25,6 +27,8 @@ export interface RuleContext {
   ws: ResolvedWorkspace;
   today: Day;
   riskWindowDays: number;
+  /** Extra field names the config declares (`fields:`): never reported as unknown. */
+  fields?: readonly string[];
 }
 
 export interface Rule {
@@ -33,20 +37,6 @@ export interface Rule {
   description: string;
   defaultSeverity: Severity;
   check(ctx: RuleContext): Finding[];
-}
-
-/** The date an item must be finished by: milestone/task/goal `due`, project `end`, initiative `target`. */
-export function deadlineOf(item: Item): DateValue | undefined {
-  switch (item.kind) {
-    case 'project': return item.end;
-    case 'initiative': return item.target;
-    case 'roadmap': return undefined;
-    default: return item.due;
-  }
-}
-
-export function isOpen(node: PlanNode): boolean {
-  return !isClosed(node.item.status);
 }
 
 /** A finding about a node, pointing at the item itself. */
@@ -67,28 +57,11 @@ export function where(node: PlanNode, span: Span = node.item.anchor): string {
   return `${node.file.path}:${positionAt(node.file.lineStarts, span.start).line}`;
 }
 
-/** Every task under a node, at any depth. */
-export function tasksUnder(node: PlanNode): PlanNode[] {
-  const out: PlanNode[] = [];
-  const visit = (n: PlanNode) => {
-    for (const c of n.children) {
-      if (c.item.kind === 'task') out.push(c);
-      visit(c);
-    }
-  };
-  visit(node);
-  return out;
-}
-
 /** The problems the parser found for one rule, as findings. */
-export function parserFindings(ws: ResolvedWorkspace, rule: string): Finding[] {
+export function parserFindings(ws: ResolvedWorkspace, rule: string, keep: (p: Problem) => boolean = () => true): Finding[] {
   const out: Finding[] = [];
   for (const file of ws.files) {
-    for (const p of file.problems) if (p.rule === rule) out.push({ file: file.path, span: p.span, message: p.message, item: p.item, fixes: p.fixes });
+    for (const p of file.problems) if (p.rule === rule && keep(p)) out.push({ file: file.path, span: p.span, message: p.message, item: p.item, fixes: p.fixes });
   }
   return out;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,24 +1,42 @@
-import { Label, label } from '../parse/interpret';
+import { isOpen, NodeLabel, nodeLabel, plural } from '../model/queries';
 import type { PlanNode } from '../model/workspace';
-import { atItem, isOpen, plural, relatedAt, type Finding, type Rule } from './rule';
+import { atItem, relatedAt, type Finding, type Rule } from './rule';
 
+/** Related locations listed per diagnostic; the message counts them all. */
+const RELATED_LIMIT = 20;
+
+/** The open work under an item that its status hides: counted in full, the first few listed. */
+interface OpenWork {
+  tasks: number;
+  milestones: number;
+  first: PlanNode[];
+}
+
+/**
+ * Reported at a closed item (a ticked task too, 1.1) over the open milestones and tasks below
+ * it: through closed items, not into open ones (a task under an open milestone or task is that
+ * item's business). Summaries are built bottom-up once, so deep nesting stays linear.
+ */
 export const statusMismatch: Rule = {
   id: 'status-mismatch',
-  description: 'A closed item with open tasks or milestones; an initiative marked done while an item delivering it is open.',
+  description: 'A closed item with open tasks or milestones, a ticked task with open subtasks; an initiative marked done while an item delivering it is open.',
   defaultSeverity: 'warning',
   check: (ctx) => {
+    const open = openWorkBelow(ctx.ws.nodes);
     const out: Finding[] = [];
     for (const node of ctx.ws.nodes) {
-      if (isOpen(node) || node.item.kind === 'task') continue;
-      const open = openWorkUnder(node);
-      if (open.length) {
-        out.push(atItem(node, `${Label(node.item)} is ${node.item.status} but ${describe(open)} ${open.length === 1 ? 'is' : 'are'} still open`, open.slice(0, 20).map((n) => relatedAt(n, `Open ${n.item.kind}`))));
+      if (isOpen(node)) continue;
+      const work = open.get(node)!;
+      if (work.tasks + work.milestones > 0) {
+        const count = work.tasks + work.milestones;
+        out.push(atItem(node, `${NodeLabel(node)} is ${closedWord(node)} but ${describe(node, work)} ${count === 1 ? 'is' : 'are'} still open`,
+          work.first.map((n) => relatedAt(n, `Open ${n.item.kind === 'task' && n.parent?.item.kind === 'task' ? 'subtask' : n.item.kind}`))));
       }
       if (node.item.kind === 'initiative' && node.item.status === 'done') {
         const delivering = node.deliveredBy.filter(isOpen);
         if (delivering.length) {
-          out.push(atItem(node, `${Label(node.item)} is done but ${label(delivering[0].item)}${delivering.length > 1 ? ` and ${delivering.length - 1} more` : ''}, which deliver${delivering.length > 1 ? '' : 's'} it, ${delivering.length > 1 ? 'are' : 'is'} still open`,
-            delivering.map((n) => relatedAt(n, `${Label(n.item)} is ${n.item.status}`))));
+          out.push(atItem(node, `${NodeLabel(node)} is done but ${nodeLabel(delivering[0])}${delivering.length > 1 ? ` and ${delivering.length - 1} more` : ''}, which deliver${delivering.length > 1 ? '' : 's'} it, ${delivering.length > 1 ? 'are' : 'is'} still open`,
+            delivering.slice(0, RELATED_LIMIT).map((n) => relatedAt(n, `${NodeLabel(n)} is ${n.item.status}`))));
         }
       }
     }
@@ -26,23 +44,37 @@ export const statusMismatch: Rule = {
   },
 };
 
-/** Open milestones and tasks inside a closed item (a task under an open milestone is that milestone's business). */
-function openWorkUnder(node: PlanNode): PlanNode[] {
-  const out: PlanNode[] = [];
-  const visit = (n: PlanNode) => {
-    for (const c of n.children) {
+/** A task's box decides its status: `[x]` reads as ticked. */
+function closedWord(node: PlanNode): string {
+  return node.item.kind === 'task' && node.item.status === 'done' ? 'ticked' : node.item.status;
+}
+
+function openWorkBelow(nodes: readonly PlanNode[]): Map<PlanNode, OpenWork> {
+  const out = new Map<PlanNode, OpenWork>();
+  // Children come after their parent in document order: walking backwards sees them first.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const work: OpenWork = { tasks: 0, milestones: 0, first: [] };
+    for (const c of nodes[i].children) {
       const kind = c.item.kind;
-      if ((kind === 'task' || kind === 'milestone') && isOpen(c)) out.push(c);
-      if (kind !== 'milestone' || !isOpen(c)) visit(c);
+      if ((kind === 'task' || kind === 'milestone') && isOpen(c)) {
+        if (kind === 'task') work.tasks++;
+        else work.milestones++;
+        if (work.first.length < RELATED_LIMIT) work.first.push(c);
+        continue;
+      }
+      const below = out.get(c);
+      if (!below) continue;
+      work.tasks += below.tasks;
+      work.milestones += below.milestones;
+      for (const n of below.first) if (work.first.length < RELATED_LIMIT) work.first.push(n);
     }
-  };
-  visit(node);
+    out.set(nodes[i], work);
+  }
   return out;
 }
 
-function describe(open: PlanNode[]): string {
-  const tasks = open.filter((n) => n.item.kind === 'task').length;
-  const milestones = open.length - tasks;
-  const parts = [milestones ? plural(milestones, 'milestone') : '', tasks ? plural(tasks, 'task') : ''].filter(Boolean);
+function describe(node: PlanNode, work: OpenWork): string {
+  const taskWord = node.item.kind === 'task' ? 'subtask' : 'task';
+  const parts = [work.milestones ? plural(work.milestones, 'milestone') : '', work.tasks ? plural(work.tasks, taskWord) : ''].filter(Boolean);
   return parts.join(' and ');
 }

@@ -1,5 +1,5 @@
-import { Label } from '../parse/interpret';
 import type { PlanNode } from '../model/workspace';
+import { NodeLabel } from '../model/queries';
 import { atItem, type Finding, type Rule } from './rule';
 
 /**
@@ -16,10 +16,10 @@ export const unlinked: Rule = {
     for (const node of ctx.ws.nodes) {
       if (node.item.status === 'dropped' || node.file.unread) continue;
       if (node.item.kind === 'project' && node.item.delivers.length === 0 && node.delivers.length === 0 && !deliverThroughMilestones.has(node)) {
-        out.push(atItem(node, `${Label(node.item)} delivers no initiative of the roadmap: add \`delivers: <initiative id>\` to it or to one of its milestones`));
+        out.push(atItem(node, `${NodeLabel(node)} delivers no initiative of the roadmap: add \`delivers: <initiative id>\` to it or to one of its milestones`));
       }
       if (node.item.kind === 'initiative' && node.goals.length === 0 && node.item.goal.length === 0) {
-        out.push(atItem(node, `${Label(node.item)} serves no goal: add \`goal: <goal id>\` or nest it under a Goal`));
+        out.push(atItem(node, `${NodeLabel(node)} serves no goal: add \`goal: <goal id>\` or nest it under a Goal`));
       }
     }
     return out;

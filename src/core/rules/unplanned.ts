@@ -1,4 +1,4 @@
-import { Label } from '../parse/interpret';
+import { NodeLabel } from '../model/queries';
 import { atItem, isOpen, type Finding, type Rule } from './rule';
 
 export const unplanned: Rule = {
@@ -12,7 +12,7 @@ export const unplanned: Rule = {
       if (item.kind !== 'initiative' || !isOpen(node) || node.deliveredBy.length > 0) continue;
       if (item.horizon !== 'now' && item.status !== 'in-progress') continue;
       const why = item.horizon === 'now' ? 'is on the roadmap for now' : 'is in progress';
-      out.push(atItem(node, `${Label(item)} ${why}, but no project or milestone delivers it`));
+      out.push(atItem(node, `${NodeLabel(node)} ${why}, but no project or milestone delivers it`));
     }
     return out;
   },

@@ -1,12 +1,14 @@
 /**
  * What decides when each initiative is delivered: among the open work that delivers it, the
- * item that finishes last, and the chain of `depends` links behind it (at each step the
- * dependency that finishes last). Slack is the initiative's target minus that finish; negative
+ * item that finishes last, and the chain of `depends` links behind it: at each step the
+ * dependency that holds the item back the longest, by its type (1.1): the other's finish for
+ * finish-to-start and finish-to-finish, its start for start-to-start (its finish when it has no
+ * start), lag included. Slack is the initiative's target minus that finish; negative
  * slack means the initiative is late as planned. Cycles are cut, never followed twice.
  */
 import type { Day } from '../dates';
-import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
-import { deadlineOf, isOpen } from '../rules/rule';
+import type { Dependency, PlanNode, ResolvedWorkspace } from '../model/workspace';
+import { deadlineOf, isOpen } from '../model/queries';
 
 export interface CriticalPath {
   initiative: PlanNode;
@@ -30,6 +32,22 @@ function latest(nodes: PlanNode[]): PlanNode | undefined {
   return best;
 }
 
+/** The open dependency that binds last (ties: the first written). */
+function binding(deps: Dependency[]): PlanNode | undefined {
+  let best: PlanNode | undefined;
+  let bestDay = -Infinity;
+  for (const d of deps) {
+    const f = finishOf(d.node);
+    if (f === undefined || !isOpen(d.node)) continue;
+    const day = (d.type === 'SS' ? d.node.item.start?.first ?? f : f) + d.lagDays;
+    if (day > bestDay) {
+      best = d.node;
+      bestDay = day;
+    }
+  }
+  return best;
+}
+
 /** The work that delivers an initiative: projects and milestones, and each project's milestones. */
 function deliveringWork(initiative: PlanNode): PlanNode[] {
   const out = new Set<PlanNode>();
@@ -48,7 +66,7 @@ export function criticalPaths(ws: ResolvedWorkspace): CriticalPath[] {
     if (!last) continue;
     const path = [last];
     const seen = new Set([last]);
-    for (let step = latest(last.depends); step && !seen.has(step); step = latest(step.depends)) {
+    for (let step = binding(last.dependencies); step && !seen.has(step); step = binding(step.dependencies)) {
       seen.add(step);
       path.unshift(step);
     }

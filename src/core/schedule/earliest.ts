@@ -1,12 +1,15 @@
 /**
- * Earliest dates through the dependency graph: an item cannot start before everything it
- * depends on has finished, nor finish before it can start. Written dates are the plan; these
- * are what the dependencies allow. Items on a cycle keep their written dates (the cycle is
- * reported by dependency-cycle, never followed).
+ * Earliest dates through the dependency graph, by each link's type (1.1): finish-to-start, the
+ * item starts the day after the other's earliest finish (+ lag); start-to-start, no earlier than
+ * the other's earliest start (+ lag; an item with no start is read as starting on its finish);
+ * finish-to-finish, it finishes no earlier than the other's earliest finish (+ lag). Nothing
+ * finishes before it can start. Written dates are the plan; these are what the dependencies
+ * allow. Items on a cycle keep their written dates (the cycle is reported by dependency-cycle,
+ * never followed).
  */
 import type { Day } from '../dates';
-import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
-import { deadlineOf } from '../rules/rule';
+import type { Dependency, PlanNode, ResolvedWorkspace } from '../model/workspace';
+import { deadlineOf } from '../model/queries';
 import { dependencyCycles } from './cycles';
 
 export interface EarliestDates {
@@ -30,14 +33,14 @@ export function earliestDates(ws: ResolvedWorkspace): Map<PlanNode, EarliestDate
         stack.pop();
         continue;
       }
-      const deps = onCycle.has(top.node) ? [] : top.node.depends.filter((d) => !onCycle.has(d));
+      const deps = onCycle.has(top.node) ? [] : top.node.dependencies.filter((d) => !onCycle.has(d.node));
       if (!top.expanded) {
         top.expanded = true;
-        for (const d of deps) if (!out.has(d)) stack.push({ node: d, expanded: false });
+        for (const d of deps) if (!out.has(d.node)) stack.push({ node: d.node, expanded: false });
         continue;
       }
       stack.pop();
-      out.set(top.node, compute(top.node, deps.map((d) => out.get(d)!)));
+      out.set(top.node, compute(top.node, deps, out));
     }
     return out.get(root)!;
   };
@@ -45,11 +48,19 @@ export function earliestDates(ws: ResolvedWorkspace): Map<PlanNode, EarliestDate
   return out;
 }
 
-function compute(node: PlanNode, deps: EarliestDates[]): EarliestDates {
+function compute(node: PlanNode, deps: Dependency[], known: Map<PlanNode, EarliestDates>): EarliestDates {
   const written = deadlineOf(node.item)?.last;
-  const afterDeps = deps.reduce<Day | undefined>((max, d) => (d.finish === undefined ? max : max === undefined ? d.finish + 1 : Math.max(max, d.finish + 1)), undefined);
-  const own = node.item.start?.first;
-  const start = own === undefined ? afterDeps : afterDeps === undefined ? own : Math.max(own, afterDeps);
-  const finish = written === undefined ? start : start === undefined ? written : Math.max(written, start);
+  let startBound: Day | undefined;
+  let finishBound: Day | undefined;
+  const later = (a: Day | undefined, b: Day | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  for (const d of deps) {
+    const other = known.get(d.node)!;
+    if (d.type === 'FS' && other.finish !== undefined) startBound = later(startBound, other.finish + 1 + d.lagDays);
+    const otherStart = other.start ?? other.finish;
+    if (d.type === 'SS' && otherStart !== undefined) startBound = later(startBound, otherStart + d.lagDays);
+    if (d.type === 'FF' && other.finish !== undefined) finishBound = later(finishBound, other.finish + d.lagDays);
+  }
+  const start = later(node.item.start?.first, startBound);
+  const finish = later(later(written, start), finishBound);
   return { start, finish, slip: written !== undefined && finish !== undefined ? finish - written : 0 };
 }
