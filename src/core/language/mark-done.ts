@@ -1,9 +1,13 @@
 /**
  * The smallest text edit that marks an item done: tick a task's box, rewrite a written
  * status, or add `status: done` where the item keeps its other fields. Everything else in the
- * file stays byte for byte.
+ * file stays byte for byte, and the result re-parses to exactly that one change.
+ *
+ * Spans in a ParsedFile are offsets into the text without its BOM; the text given here may
+ * carry one (as read from disk), and the edit returned is then shifted to fit it.
  */
-import type { Field, ParsedFile, Span } from '../model/types';
+import type { Field, Item, ParsedFile, Span } from '../model/types';
+import { scanAttributeBlock } from '../parse/attributes';
 
 export interface TextEdit {
   span: Span;
@@ -15,70 +19,181 @@ export type MarkDoneResult = { ok: true; edit: TextEdit } | { ok: false; reason:
 const YAML_PATH = /\.ya?ml$/i;
 
 export function markDoneEdit(file: ParsedFile, index: number, text: string): MarkDoneResult {
-  const item = file.items[index];
-  if (!item) return { ok: false, reason: 'The item is no longer in the file' };
-  if (item.status === 'done') return { ok: false, reason: `'${item.title}' is already done` };
-  const yaml = YAML_PATH.test(file.path);
-  if (item.kind === 'task') return yaml ? yamlTaskEdit(item.fields, item.extent, text) : markdownTaskEdit(item.extent, item.anchor, text);
-  return setFieldEdit(file, index, 'status', 'done', text);
+  return withoutBom(text, (body) => {
+    const item = file.items[index];
+    if (!item) return { ok: false, reason: 'The item is no longer in the file' };
+    if (item.status === 'done') return { ok: false, reason: `'${item.title}' is already done` };
+    const yaml = YAML_PATH.test(file.path);
+    if (item.kind === 'task') return yaml ? yamlTaskEdit(item, body) : markdownTaskEdit(item.extent, item.anchor, body);
+    return fieldEdit(file, index, 'status', 'done', body);
+  });
 }
 
 /**
  * The edit that gives an item's field a new scalar value: the written value is replaced in
- * place, or the field is added where the item keeps its other fields (YAML mapping, front
- * matter, field list, attribute block), or an attribute block is added to a bare heading.
+ * place (a list or mapping value as a whole), or the field is added where the item keeps its
+ * other fields (YAML mapping, flow mapping, front matter, field list, attribute block), or an
+ * attribute block is added to a heading that has none.
  */
 export function setFieldEdit(file: ParsedFile, index: number, key: string, value: string, text: string): MarkDoneResult {
+  return withoutBom(text, (body) => fieldEdit(file, index, key, value, body));
+}
+
+function withoutBom(text: string, run: (body: string) => MarkDoneResult): MarkDoneResult {
+  if (text.charCodeAt(0) !== 0xfeff) return run(text);
+  const result = run(text.slice(1));
+  if (!result.ok) return result;
+  const { span, newText } = result.edit;
+  return { ok: true, edit: { span: { start: span.start + 1, end: span.end + 1 }, newText } };
+}
+
+function fieldEdit(file: ParsedFile, index: number, key: string, value: string, text: string): MarkDoneResult {
   const item = file.items[index];
   if (!item) return { ok: false, reason: 'The item is no longer in the file' };
   const yaml = YAML_PATH.test(file.path);
-  const written = item.fields.find((f) => f.key === key && !f.isList && f.parts.length === 1);
-  if (written) return { ok: true, edit: { span: written.parts[0].span, newText: value } };
-  if (yaml) return appendLine(text, item.fields, `${key}: ${value}`, 'spaces');
-  if (item.parent < 0) return appendLine(text, item.fields, `${key}: ${value}`, 'prefix');
+  const yamlFields = yaml || item.parent < 0;
+  const written = item.fields.find((f) => f.key === key);
+  if (written) return replaceValue(text, written, value);
+  if (yamlFields) {
+    if (!yaml && !item.fields.length && !/^---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
+      // A Markdown plan without front matter: the file-level field goes into new front matter.
+      const eol = dominantEol(text);
+      return { ok: true, edit: { span: { start: 0, end: 0 }, newText: `---${eol}${key}: ${value}${eol}---${eol}` } };
+    }
+    if (isFlowMapping(text, item, yaml)) return appendToFlow(item.fields, `${key}: ${value}`);
+    return appendLine(text, item.fields, `${key}: ${value}`, yaml ? 'spaces' : 'prefix');
+  }
   const listed = item.fields.filter((f) => !f.inAttributeBlock);
   if (listed.length) return appendLine(text, listed, `${key}: ${value}`, 'prefix');
-  const heading = text.slice(item.anchor.start, item.anchor.end);
-  if (heading.endsWith('}')) {
-    const close = item.anchor.end - 1;
-    const gap = /[{\s]$/.test(text.slice(close - 1, close)) ? '' : ' ';
-    return { ok: true, edit: { span: { start: close, end: close }, newText: `${gap}${key}=${value}` } };
+  return headingEdit(text, item, `${key}=${value}`);
+}
+
+/** Replaces a written value: a scalar in place, a list or mapping whole; an empty value gets its space. */
+function replaceValue(text: string, field: Field, value: string): MarkDoneResult {
+  const part = field.parts[0];
+  const scalar = !field.isList && !field.shape && field.parts.length === 1;
+  if (scalar && part.text !== '' && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  if (field.inAttributeBlock) {
+    // `status=`, `status=""`, `due=a,b`: the whole `key=value` is written anew.
+    return { ok: true, edit: { span: field.valueSpan, newText: `${text.slice(field.keySpan.start, field.keySpan.end)}=${value}` } };
   }
-  return { ok: true, edit: { span: { start: item.anchor.end, end: item.anchor.end }, newText: ` {${key}=${value}}` } };
+  if (scalar && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  const colon = text.indexOf(':', field.keySpan.end);
+  if (colon < 0) return { ok: false, reason: `Cannot find the value of '${field.key}'` };
+  if (scalar) {
+    // `status:` with nothing after it: `status: done`, keeping a space already there.
+    const spaced = text[colon + 1] === ' ' || text[colon + 1] === '\t';
+    const at = spaced ? colon + 2 : colon + 1;
+    return { ok: true, edit: { span: { start: at, end: at }, newText: spaced ? value : ` ${value}` } };
+  }
+  let end = Math.max(field.valueSpan.end, colon + 1);
+  while (end > colon + 1 && /\s/.test(text[end - 1])) end--;
+  if (field.valueSpan.start > colon && !/[\r\n]/.test(text.slice(colon + 1, field.valueSpan.start))) {
+    // `due: [2027-01-01]`, `- due: a, b`: the value on the key's line is replaced where it stands.
+    return { ok: true, edit: { span: { start: field.valueSpan.start, end }, newText: value } };
+  }
+  // A block list or mapping under the key: the whole value becomes one scalar on the key's line.
+  return { ok: true, edit: { span: { start: colon + 1, end }, newText: ` ${value}` } };
+}
+
+/** A heading without a field list: extend its real attribute block, else add one at the end. */
+function headingEdit(text: string, item: Item, entry: string): MarkDoneResult {
+  const raw = text.slice(item.anchor.start, item.anchor.end);
+  const scan = scanAttributeBlock(raw, item.anchor.start);
+  if (scan.kind === 'broken') return { ok: false, reason: `The attribute block of '${item.title}' is broken (${scan.reason}): fix it first` };
+  if (scan.kind === 'block') {
+    const close = scan.block.span.end - 1;
+    if (text[close] !== '}') return { ok: false, reason: `Cannot find the end of the attribute block of '${item.title}'` };
+    const gap = /[{\s]/.test(text[close - 1]) ? '' : ' ';
+    return { ok: true, edit: { span: { start: close, end: close }, newText: `${gap}${entry}` } };
+  }
+  // Braces in the title (`Ship v2 {beta}`) are title text: the new block goes after them.
+  return { ok: true, edit: { span: { start: item.anchor.end, end: item.anchor.end }, newText: ` {${entry}}` } };
 }
 
 function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneResult {
-  const marker = /\[ \]/.exec(text.slice(extent.start, Math.max(anchor.start, extent.start + 1)));
+  const marker = /\[[ /-]\]/.exec(text.slice(extent.start, Math.max(anchor.start, extent.start + 1)));
   if (!marker) return { ok: false, reason: 'No unchecked box found on the task line' };
   const at = extent.start + marker.index + 1;
   return { ok: true, edit: { span: { start: at, end: at + 1 }, newText: 'x' } };
 }
 
-function yamlTaskEdit(fields: Field[], extent: Span, text: string): MarkDoneResult {
-  const done = fields.find((f) => f.key === 'done' && !f.isList && f.parts.length === 1);
-  if (done) return { ok: true, edit: { span: done.parts[0].span, newText: 'true' } };
-  if (!fields.length || text[extent.start] === '{') return { ok: false, reason: 'Write this task as a mapping with a `title` to mark it done' };
-  return appendLine(text, fields, 'done: true', 'spaces');
+function yamlTaskEdit(item: Item, text: string): MarkDoneResult {
+  const done = item.fields.find((f) => f.key === 'done');
+  if (done) return replaceValue(text, done, 'true');
+  if (!item.fields.length) {
+    // `tasks: [Order samples]`: the title alone becomes a mapping with `done: true`.
+    const written = text.slice(item.extent.start, item.extent.end);
+    if (!written || /[\r\n]/.test(written) || /^[|>]/.test(written)) return { ok: false, reason: 'Write this task as a mapping with a `title` to mark it done' };
+    const plain = /^["']/.test(written) || !/[,[\]{}#]|:\s|:$|^[-?:!&*%@`]/.test(written);
+    return { ok: true, edit: { span: item.extent, newText: `{title: ${plain ? written : JSON.stringify(item.title)}, done: true}` } };
+  }
+  if (isFlowMapping(text, item, true)) return appendToFlow(item.fields, 'done: true');
+  return appendLine(text, item.fields, 'done: true', 'spaces');
+}
+
+/** Whether the item's fields are written as a YAML flow mapping (`- {id: a, due: 2027-01-01}`). */
+function isFlowMapping(text: string, item: Item, yamlFile: boolean): boolean {
+  if (item.parent >= 0) return text[item.extent.start] === '{';
+  if (!yamlFile) {
+    // Front matter: the first significant character after the opening `---` line.
+    const body = text.slice(text.search(/\r\n|\r|\n/) + 1);
+    return /^(?:\s|#[^\r\n]*)*\{/.test(body);
+  }
+  return /^(?:\s|#[^\r\n]*|%[^\r\n]*|---)*\{/.test(text);
+}
+
+/** Adds `, key: value` after the last value of a flow mapping, so the YAML stays valid. */
+function appendToFlow(fields: Field[], entry: string): MarkDoneResult {
+  if (!fields.length) return { ok: false, reason: 'The item has no fields to add a status next to' };
+  const end = Math.max(...fields.map(fieldEnd));
+  return { ok: true, edit: { span: { start: end, end }, newText: `, ${entry}` } };
 }
 
 /**
  * Adds `entry` on a new line after the item's last field, indented like it. `prefix` repeats
  * what precedes the key on that line (a field list's `- `); `spaces` repeats only its width
- * (a YAML sequence entry's `- ` must not start a new entry).
+ * (a YAML sequence entry's `- ` must not start a new entry). The new line ends like most lines
+ * of the file.
  */
 function appendLine(text: string, fields: Field[], entry: string, indent: 'prefix' | 'spaces'): MarkDoneResult {
   if (!fields.length) return { ok: false, reason: 'The item has no fields to add a status next to' };
   const last = fields.reduce((a, b) => (fieldEnd(b) > fieldEnd(a) ? b : a));
-  const keyLineStart = text.lastIndexOf('\n', last.keySpan.start - 1) + 1;
+  const keyLineStart = lineStartBefore(text, last.keySpan.start);
   const lead = text.slice(keyLineStart, last.keySpan.start);
-  const pad = indent === 'prefix' ? lead : ' '.repeat(lead.length);
+  const pad = indent === 'prefix' ? lead : lead.replace(/[^\t]/g, ' ');
   let end = fieldEnd(last);
-  if (text[end - 1] === '\n') end--;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { ok: true, edit: { span: { start: lineEnd, end: lineEnd }, newText: `${eol}${pad}${entry}` } };
+  while (end > last.keySpan.end && /[\r\n]/.test(text[end - 1])) end--;
+  const lineEnd = nextLineBreak(text, end);
+  return { ok: true, edit: { span: { start: lineEnd, end: lineEnd }, newText: `${dominantEol(text)}${pad}${entry}` } };
+}
+
+function lineStartBefore(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+}
+
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
+/** The line ending most lines of the text use (LF when there are none). */
+export function dominantEol(text: string): string {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
 }
 
 function fieldEnd(f: Field): number {

@@ -1,14 +1,31 @@
 /** The edit that moves an item's date, keeping how the date was written where it can. */
 import { formatDay, parseDateOrPeriod, type Day } from '../dates';
-import type { ParsedFile } from '../model/types';
+import type { Kind, ParsedFile } from '../model/types';
 import { setFieldEdit, type MarkDoneResult } from './mark-done';
 
-export type DateField = 'due' | 'end' | 'start' | 'target';
+/** The date fields an item's bar or diamond can be dragged by: shared by the timeline view model, the webview protocol and the edit. */
+export const DATE_FIELDS = ['due', 'end', 'start', 'target'] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** The date fields each kind owns (what a reschedule may write on it). */
+export const DATE_FIELDS_OF: Readonly<Record<Kind, readonly DateField[]>> = {
+  roadmap: [],
+  goal: ['due'],
+  initiative: ['target'],
+  project: ['start', 'end'],
+  milestone: ['start', 'due'],
+  task: ['start', 'due'],
+};
+
+export function isDateField(value: unknown): value is DateField {
+  return typeof value === 'string' && (DATE_FIELDS as readonly string[]).includes(value);
+}
 
 export function rescheduleEdit(file: ParsedFile, index: number, field: DateField, day: Day, text: string): MarkDoneResult {
   const item = file.items[index];
   if (!item) return { ok: false, reason: 'The item is no longer in the file' };
-  const written = item.fields.find((f) => f.key === field && !f.isList && f.parts.length === 1);
+  if (!DATE_FIELDS_OF[item.kind].includes(field)) return { ok: false, reason: `A ${item.kind} has no '${field}' date` };
+  const written = item.fields.find((f) => f.key === field && !f.shape && f.parts.length === 1);
   const newText = written ? sameGranularity(written.parts[0].text, day) : formatDay(day);
   return setFieldEdit(file, index, field, newText, text);
 }
