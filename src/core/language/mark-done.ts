@@ -54,6 +54,7 @@ function fieldEdit(file: ParsedFile, index: number, key: string, value: string, 
   const yamlFields = yaml || item.parent < 0;
   const written = item.fields.find((f) => f.key === key);
   if (written) return replaceValue(text, written, value);
+  if (yaml && item.kind === 'task' && !item.fields.length) return scalarTaskEdit(item, text, `${key}: ${value}`);
   if (yamlFields) {
     if (!yaml && !item.fields.length && !/^---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
       // A Markdown plan without front matter: the file-level field goes into new front matter.
@@ -121,15 +122,17 @@ function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneRes
 function yamlTaskEdit(item: Item, text: string): MarkDoneResult {
   const done = item.fields.find((f) => f.key === 'done');
   if (done) return replaceValue(text, done, 'true');
-  if (!item.fields.length) {
-    // `tasks: [Order samples]`: the title alone becomes a mapping with `done: true`.
-    const written = text.slice(item.extent.start, item.extent.end);
-    if (!written || /[\r\n]/.test(written) || /^[|>]/.test(written)) return { ok: false, reason: 'Write this task as a mapping with a `title` to mark it done' };
-    const plain = /^["']/.test(written) || !/[,[\]{}#]|:\s|:$|^[-?:!&*%@`]/.test(written);
-    return { ok: true, edit: { span: item.extent, newText: `{title: ${plain ? written : JSON.stringify(item.title)}, done: true}` } };
-  }
+  if (!item.fields.length) return scalarTaskEdit(item, text, 'done: true');
   if (isFlowMapping(text, item, true)) return appendToFlow(item.fields, 'done: true');
   return appendLine(text, item.fields, 'done: true', 'spaces');
+}
+
+/** `tasks: [Order samples]`: a task written as its title alone becomes a flow mapping with the new entry. */
+function scalarTaskEdit(item: Item, text: string, entry: string): MarkDoneResult {
+  const written = text.slice(item.extent.start, item.extent.end);
+  if (!written || /[\r\n]/.test(written) || /^[|>]/.test(written)) return { ok: false, reason: 'Write this task as a mapping with a `title` to change it' };
+  const plain = /^["']/.test(written) || !/[,[\]{}#]|:\s|:$|^[-?:!&*%@`]/.test(written);
+  return { ok: true, edit: { span: item.extent, newText: `{title: ${plain ? written : JSON.stringify(item.title)}, ${entry}}` } };
 }
 
 /** Whether the item's fields are written as a YAML flow mapping (`- {id: a, due: 2027-01-01}`). */
