@@ -1,8 +1,16 @@
 /** Offset ↔ line/column conversion (1-based lines and UTF-16 columns, as editors and SARIF count). */
 
+/** Start offset of every line; `\n`, `\r\n` and a lone `\r` each end a line, as in editors and SARIF readers. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 

@@ -106,14 +106,18 @@ describe('Markdown plan files', () => {
     assert.deepEqual(file.problems, []);
   });
 
-  it('reads only known keys (and near misses) as the field list; the rest is content', () => {
-    const text = '## Milestone: M\n- due: 2027-01-31\n- ownr: sam\n- Note: call the supplier\n- status: done\n';
+  it('reads every leading key: value entry as a field (1.1), reporting unknown keys; the run ends at the first other entry', () => {
+    const text = '## Milestone: M\n- due: 2027-01-31\n- ownr: sam\n- Note: call the supplier\n- status: done\n- a sentence\n- owner: kim\n';
     const file = parse('p.project.md', text);
     const m = file.items[1];
     assert.equal(m.due?.text, '2027-01-31');
-    assert.deepEqual(m.fields.map((f) => f.key), ['due', 'ownr']);
-    assert.equal(m.status, 'planned', 'entries after the first non-field are content');
-    assert.deepEqual(file.problems.map((p) => [p.rule, p.message]), [['unknown-field', "Unknown field 'ownr' on milestone 'M': did you mean 'owner'?"]]);
+    assert.deepEqual(m.fields.map((f) => f.key), ['due', 'ownr', 'note', 'status']);
+    assert.equal(m.status, 'done');
+    assert.deepEqual(m.owners, [], 'entries after the first non-field are content');
+    assert.deepEqual(file.problems.map((p) => [p.rule, p.message]), [
+      ['unknown-field', "Unknown field 'ownr' on milestone 'M': did you mean 'owner'?"],
+      ['unknown-field', "Unknown field 'note' on milestone 'M'; a milestone has the fields id, title, due, start, status, owner, depends, delivers, progress"],
+    ]);
   });
 
   it('handles CRLF line ends and a BOM with the same positions as LF', () => {
@@ -159,10 +163,12 @@ describe('Markdown plan files', () => {
 });
 
 describe('section-wise Markdown parsing', () => {
-  it('never cuts inside front matter, code fences or HTML blocks', () => {
-    const text = '---\n# a YAML comment\ntype: project\n---\n## A\n```\n# not a heading\n```\n<!--\n# hidden\n-->\n## B\n';
-    const starts = sectionStarts(text);
-    assert.deepEqual(starts.map((s) => text.slice(s, s + 4)), ['---\n', '## A', '## B']);
+  it('never cuts inside code fences or HTML blocks, and never reads front matter as Markdown', () => {
+    const body = '## A\n```\n# not a heading\n```\n<!--\n# hidden\n-->\n<div>\n# in a div\n</div>\n\n## B\n';
+    assert.deepEqual(sectionStarts(body).map((s) => body.slice(s, s + 4)), ['## A', '## B']);
+    const front = '---\n# a YAML comment\ntype: project\n...\n';
+    const headings = readMarkdownBlocks(front + body, undefined, front.length).blocks.filter((b) => b.type === 'heading');
+    assert.deepEqual(headings.map((h) => h.type === 'heading' && h.text), ['A', 'B']);
   });
 
   it('gives the same headings, lists and tasks as parsing the whole file at once', () => {
@@ -170,9 +176,11 @@ describe('section-wise Markdown parsing', () => {
     for (let i = 0; i < 40; i++) {
       text += `## Milestone: M${i} {#m${i} due=2027-01-${String((i % 28) + 1).padStart(2, '0')}}\n- owner: x\n\n- [${i % 2 ? 'x' : ' '}] task ${i}\n  - [ ] sub ${i}\n\n> quote\n\n\`\`\`\n# code ${i}\n\`\`\`\n# Part ${i}\n`;
     }
-    const split = readMarkdownBlocks(text);
+    const bodyStart = '---\ntype: project\n---\n'.length;
+    const split = readMarkdownBlocks(text, undefined, bodyStart);
     assert.ok(sectionStarts(text).length > 40, 'the text is really cut into sections');
-    const whole = parseSection(text);
+    const blanked = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart);
+    const whole = parseSection(blanked);
     assert.deepEqual(split, whole);
     const headings = split.blocks.filter((b) => b.type === 'heading');
     assert.equal(headings.length, 80);

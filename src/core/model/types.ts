@@ -33,7 +33,8 @@ export interface Field {
   parts: ValuePart[];
   isList: boolean;
   /** Set when the value is neither a scalar nor a list of scalars (a YAML mapping, say). */
-  shape?: 'mapping' | 'nested-list';
+  /** `alias`: a YAML alias with no anchor of that name before it. */
+  shape?: 'mapping' | 'nested-list' | 'alias';
   /** The YAML scalar's own type where it is not a string. */
   scalarType?: 'number' | 'boolean' | 'null';
   /** Written in a `{…}` attribute block, where value diagnostics cover the whole `key=value`. */

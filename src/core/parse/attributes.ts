@@ -63,26 +63,39 @@ function attributeField(m: RegExpExecArray, tokenStart: number, tokenEnd: number
   const quoted = m[3] ?? m[4];
   const value = quoted ?? m[5] ?? '';
   const valueStart = tokenStart + key.length + 1 + (quoted !== undefined ? 1 : 0);
-  const parts = splitList(value, offset + valueStart);
+  // One part; comma lists of link and owner fields are split where they are read.
+  const parts = [{ text: value, span: { start: offset + valueStart, end: offset + valueStart + value.length } }];
   return {
     key: normalizeKey(key),
     keySpan: { start: offset + tokenStart, end: offset + tokenStart + key.length },
     valueSpan: { start: offset + tokenStart, end: offset + tokenEnd },
-    parts: quoted !== undefined && !value.includes(',') ? [{ text: value, span: { start: offset + valueStart, end: offset + valueStart + value.length } }] : parts,
-    isList: value.includes(','),
+    parts,
+    isList: false,
     inAttributeBlock: true,
   };
 }
 
-/** Splits `a, b,c` into trimmed parts with their own spans; one part when there is no comma. */
+/** Splits `a, b,c` into trimmed parts with their own spans; one part when there is no comma. Commas inside `[…]` and `(…)` (a Markdown link's text or target) do not split. */
 export function splitList(value: string, offset: number): { text: string; span: Span }[] {
   const parts: { text: string; span: Span }[] = [];
-  const re = /[^,]+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const text = m[0].trim();
-    if (text) parts.push({ text, span: { start: offset + m.index + lead, end: offset + m.index + lead + text.length } });
+  const push = (from: number, to: number) => {
+    const raw = value.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) parts.push({ text, span: { start: offset + from + lead, end: offset + from + lead + text.length } });
+  };
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '[' || c === '(') depth++;
+    else if ((c === ']' || c === ')') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      push(from, i);
+      from = i + 1;
+    }
   }
+  push(from, value.length);
   if (parts.length === 0) parts.push({ text: '', span: { start: offset, end: offset } });
   return parts;
 }

@@ -17,6 +17,11 @@ export interface ParseOptions {
   cache?: SectionCache;
   /** The file matched an `include` glob of the config: a plan file even without a plan name or `type:`. */
   included?: boolean;
+  /**
+   * The file was named on the command line (1.1): read as a plan whatever its name, like a linter
+   * reads a file you name; one holding no plan item gets an info problem saying how to make it one.
+   */
+  explicit?: boolean;
 }
 
 const PLAN_NAME = /\.(roadmap|project)\.(?:md|markdown|ya?ml)$/i;
@@ -41,20 +46,44 @@ export function parsePlanFile(path: string, input: string, options: ParseOptions
   if (!isCandidatePath(path)) return undefined;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const named = typeFromName(path);
-  if (text.includes('\u0000')) {
-    return named ? failedFile(path, named, 'This file is binary, not text: a plan file must be UTF-8 Markdown or YAML') : undefined;
+  const reportAs = named ?? (options.explicit ? 'project' : undefined);
+  if (looksBinary(text)) {
+    return reportAs && failedFile(path, reportAs, 'This file is binary, not text: a plan file must be UTF-8 Markdown or YAML');
   }
   if (text.length > MAX_FILE_CHARS) {
     const mb = (text.length / 1048576).toFixed(1);
-    return named ? failedFile(path, named, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`) : undefined;
+    return reportAs && failedFile(path, reportAs, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`);
   }
-  return MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
+  const parsed = MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
+  if (parsed || !options.explicit) return parsed;
+  const asProject = (MARKDOWN.test(path) ? parseMarkdownFile : parseYamlFile)(path, text, 'project', options)!;
+  if (asProject.items.length === 1) asProject.problems.push(notAPlanProblem(path));
+  return asProject;
+}
+
+/** NUL, or many control characters other than tab, line breaks and form feed near the start: not a text file. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const head = text.slice(0, 8192);
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f || c === 0xfffd) controls++;
+  }
+  return head.length > 0 && controls / head.length > 0.1;
+}
+
+function notAPlanProblem(path: string): Problem {
+  const how = MARKDOWN.test(path)
+    ? 'add `type: project` (or `type: roadmap`) to its front matter, or headings such as `## Milestone: Beta`'
+    : 'add `type: project` (or `type: roadmap`) and `milestones:` (or `goals:`, `initiatives:`)';
+  return problem('not-a-plan', { start: 0, end: 0 }, `This file holds no plan item: to make it a plan, name it *.project.md or *.roadmap.md, or ${how}`);
 }
 
 function parseMarkdownFile(path: string, text: string, named: FileType | undefined, options: ParseOptions): ParsedFile | undefined {
   const head = readFrontMatter(text);
   const problems: Problem[] = [];
-  const type = decideType(head.declaredType, named, options.included ? inferMarkdownType(text) : undefined, fieldOf(head.frontFields, 'type')?.valueSpan, problems);
+  const type = decideType(head.declaredType, named, options.included || options.explicit ? inferMarkdownType(text) : undefined, fieldOf(head.frontFields, 'type')?.valueSpan, problems);
   if (!type) return undefined;
   const result = parseMarkdownPlan(path, text, type, head, options.cache);
   return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
@@ -67,7 +96,7 @@ function parseYamlFile(path: string, text: string, named: FileType | undefined, 
     const range = (doc.doc.contents as { get?: (k: string, keep: boolean) => { range?: number[] } | undefined } | null)?.get?.('type', true)?.range;
     return range ? { start: range[0], end: range[1] } : undefined;
   })();
-  const inferred = options.included ? inferYamlType(text) : undefined;
+  const inferred = options.included || options.explicit ? inferYamlType(text) : undefined;
   const type = decideType(declaredType, named, inferred, typeSpan, problems);
   if (!type) return undefined;
   const result = parseYamlPlan(path, text, type, doc);

@@ -1,14 +1,12 @@
 /**
  * Markdown → a flat list of the blocks plan extraction needs (headings, top-level lists,
- * task items, front matter), with no AST kept. The file is parsed section by section, cut at
+ * task items), with no AST kept. The file is parsed section by section, cut at
  * column-0 ATX headings outside code fences, HTML blocks and front matter: whole-file parsing
  * is superlinear on list-heavy files, and an edit then re-parses only its own section.
  */
 import type { List, ListItem, Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Span } from '../model/types';
@@ -16,15 +14,56 @@ import type { Span } from '../model/types';
 export interface HeadingBlock { type: 'heading'; depth: number; span: Span; content: Span; text: string }
 export interface ListEntry { span: Span; checked: boolean | null; para?: Span }
 export interface ListBlock { type: 'list'; ordered: boolean; span: Span; entries: ListEntry[] }
-export interface FrontMatterBlock { type: 'frontmatter'; span: Span; value: string }
 export interface OtherBlock { type: 'other'; span: Span }
-export type Block = HeadingBlock | ListBlock | FrontMatterBlock | OtherBlock;
-export interface TaskEntry { span: Span; checked: boolean; para: Span; text: string }
+export type Block = HeadingBlock | ListBlock | OtherBlock;
+/** A task item's box: `[ ]` open, `[x]` done, `[-]` dropped, `[/]` in progress (1.1). */
+export type TaskMark = 'open' | 'done' | 'dropped' | 'doing';
+export interface TaskEntry {
+  span: Span;
+  mark: TaskMark;
+  para: Span;
+  text: string;
+  /** Index (in the same task list) of the task this one is nested under, -1 when none. */
+  parent: number;
+}
 
 export interface MarkdownBlocks {
   blocks: Block[];
   /** Every GFM task-list item, at any depth, in document order. */
   tasks: TaskEntry[];
+  /** Where a line nests containers deeper than MAX_NESTING: from there on the line is read as text. */
+  tooDeep: Span[];
+}
+
+/** Deeper than any plan; micromark's cost grows with the square of the containers opened on one line. */
+export const MAX_NESTING = 100;
+
+const CONTAINER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
+
+/**
+ * The text with the marker that opens a line's 101st container replaced by a same-length
+ * non-marker, so the rest of that line reads as text; offsets are unchanged.
+ */
+export function limitNesting(text: string): { text: string; tooDeep: Span[] } {
+  const tooDeep: Span[] = [];
+  let out: string[] | undefined;
+  let last = 0;
+  for (let pos = 0; pos < text.length;) {
+    const end = lineEnd(text, pos);
+    let depth = 0;
+    CONTAINER.lastIndex = pos;
+    for (let m = CONTAINER.exec(text); m && CONTAINER.lastIndex <= end; m = CONTAINER.exec(text)) {
+      if (++depth > MAX_NESTING) {
+        const at = CONTAINER.lastIndex - m[0].trimStart().length;
+        (out ??= []).push(text.slice(last, at), '\u00b7');
+        last = at + 1;
+        tooDeep.push({ start: at, end: end - (/(?:\r\n|\r|\n)$/.exec(text.slice(at, end))?.[0].length ?? 0) });
+        break;
+      }
+    }
+    pos = end;
+  }
+  return { text: out ? out.join('') + text.slice(last) : text, tooDeep };
 }
 
 /** Only the micromark extensions the format needs: front matter and GFM task-list items. */
@@ -34,7 +73,8 @@ function taskListItems(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(taskListItems).freeze();
+// Front matter is read by the plan parser and blanked out before Markdown parsing (see readMarkdownBlocks).
+const processor = unified().use(remarkParse).use(taskListItems).freeze();
 
 /** Results per section text; bounded, oldest dropped first. */
 export class SectionCache {
@@ -54,8 +94,15 @@ export class SectionCache {
   }
 }
 
-export function readMarkdownBlocks(text: string, cache?: SectionCache): MarkdownBlocks {
-  const out: MarkdownBlocks = { blocks: [], tasks: [] };
+/**
+ * The blocks of a Markdown file. `bodyStart` is where the content after the front matter starts:
+ * the front matter is replaced by blank lines of the same length, so remark never reads it
+ * (whichever fence closed it) and offsets stay those of the file.
+ */
+export function readMarkdownBlocks(input: string, cache?: SectionCache, bodyStart = 0): MarkdownBlocks {
+  const blanked = bodyStart > 0 ? input.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + input.slice(bodyStart) : input;
+  const { text, tooDeep } = limitNesting(blanked);
+  const out: MarkdownBlocks = { blocks: [], tasks: [], tooDeep };
   const sections = sectionStarts(text).map((s, i, all) => [s, all[i + 1] ?? text.length] as const);
   // Without a cache (a one-off read), neighbouring sections are parsed together up to CHUNK
   // characters: each parse has a fixed cost, and the superlinear growth only starts well above.
@@ -92,7 +139,8 @@ function appendShifted(out: MarkdownBlocks, section: MarkdownBlocks, by: number)
       out.blocks.push({ ...b, span: shift(b.span), entries: b.entries.map((e) => ({ span: shift(e.span), checked: e.checked, para: e.para && shift(e.para) })) });
     } else out.blocks.push({ ...b, span: shift(b.span) });
   }
-  for (const t of section.tasks) out.tasks.push({ ...t, span: shift(t.span), para: shift(t.para) });
+  const base = out.tasks.length;
+  for (const t of section.tasks) out.tasks.push({ ...t, span: shift(t.span), para: shift(t.para), parent: t.parent < 0 ? -1 : t.parent + base });
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -104,36 +152,61 @@ const HTML_OPEN: [RegExp, RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+const BLANK_LINE = /^$/;
+
+/** The end of the line that starts at `pos`, after its line break (`\n`, `\r\n` or a lone `\r`). */
+export function lineEnd(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Without headings, a long stretch is also cut before a column-0 line that starts a new block
+ * after a blank line or a list item: micromark's cost grows faster than the text on long lists,
+ * and such a cut changes no task, field list or heading the format reads.
+ */
+const SOFT_CUT_CHARS = 8 * 1024;
+
+/** A column-0 bullet with content starts a new top-level item whatever precedes it; other column-0 text does after a blank line. */
+function isSoftCut(line: string, afterBlank: boolean): boolean {
+  if (/^[-*+][ \t]+\S/.test(line)) return true;
+  return afterBlank && /^[^\s>|=\-*+_\d]/.test(line);
+}
+
 /** Offsets where a section starts: 0, then every column-0 ATX heading that is safe to cut at. */
 export function sectionStarts(text: string): number[] {
   const starts = [0];
   let pos = 0;
   let fence: string | undefined;
   let htmlEnd: RegExp | undefined;
-  let inFrontMatter = /^---[ \t]*\r?\n/.test(text);
-  let line = 0;
+  let previousBlank = false;
   while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl < 0 ? text.length : nl + 1;
+    const end = lineEnd(text, pos);
     const lineText = text.slice(pos, end);
-    if (inFrontMatter) {
-      if (line > 0 && /^(?:---|\.\.\.)[ \t]*\r?\n?$/.test(lineText)) inFrontMatter = false;
-    } else if (fence) {
+    const blank = /^[ \t]*(?:\r\n|\r|\n)?$/.test(lineText);
+    if (fence) {
       const m = FENCE.exec(lineText);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && /^\s*$/.test(lineText.slice(m[0].length))) fence = undefined;
     } else if (htmlEnd) {
-      if (htmlEnd.test(lineText)) htmlEnd = undefined;
+      if (htmlEnd === BLANK_LINE ? blank : htmlEnd.test(lineText)) htmlEnd = undefined;
     } else {
       const m = FENCE.exec(lineText);
       if (m) fence = m[1];
       else {
         const html = HTML_OPEN.find(([open]) => open.test(lineText));
         if (html && !html[1].test(lineText.slice(lineText.indexOf('<') + 2))) htmlEnd = html[1];
-        else if (pos > 0 && /^#{1,6}(?:[ \t]|\r?\n|$)/.test(lineText)) starts.push(pos);
+        // Any other tag opens a block that ends at a blank line (CommonMark types 6 and 7): never cut inside it.
+        else if (!html && /^ {0,3}<\/?[A-Za-z]/.test(lineText)) htmlEnd = BLANK_LINE;
+        else if (pos > 0 && /^#{1,6}(?:[ \t]|\r|\n|$)/.test(lineText)) starts.push(pos);
+        else if (pos - starts[starts.length - 1] > SOFT_CUT_CHARS && isSoftCut(lineText, previousBlank)) starts.push(pos);
       }
     }
+    previousBlank = blank;
     pos = end;
-    line++;
   }
   return starts;
 }
@@ -145,21 +218,19 @@ function spanOf(node: Nodes): Span {
 /** Parses text as one piece (no sections): the reference that section-wise parsing must match. */
 export function parseSection(text: string): MarkdownBlocks {
   const root = processor.parse(text) as Root;
-  const out: MarkdownBlocks = { blocks: [], tasks: [] };
+  const out: MarkdownBlocks = { blocks: [], tasks: [], tooDeep: [] };
   for (const node of root.children) {
     if (node.type === 'heading') {
       const first = node.children[0];
       const last = node.children[node.children.length - 1];
       const content = first && last ? { start: spanOf(first).start, end: spanOf(last).end } : { start: spanOf(node).end, end: spanOf(node).end };
-      out.blocks.push({ type: 'heading', depth: node.depth, span: spanOf(node), content, text: toString(node) });
+      out.blocks.push({ type: 'heading', depth: node.depth, span: spanOf(node), content, text: plainText(node) });
     } else if (node.type === 'list') {
       out.blocks.push({ type: 'list', ordered: node.ordered === true, span: spanOf(node), entries: node.children.map(listEntry) });
-    } else if (node.type === 'yaml') {
-      out.blocks.push({ type: 'frontmatter', span: spanOf(node), value: node.value });
     } else {
       out.blocks.push({ type: 'other', span: spanOf(node) });
     }
-    collectTasks(node, out.tasks);
+    collectTasks(node, text, out.tasks);
   }
   return out;
 }
@@ -169,11 +240,55 @@ function listEntry(item: ListItem): ListEntry {
   return { span: spanOf(item), checked: item.checked ?? null, para };
 }
 
-function collectTasks(node: Nodes, tasks: TaskEntry[]): void {
-  if (node.type === 'listItem' && typeof node.checked === 'boolean') {
-    const first = node.children[0];
-    const para = first?.type === 'paragraph' ? spanOf(first) : { start: spanOf(node).end, end: spanOf(node).end };
-    tasks.push({ span: spanOf(node), checked: node.checked, para, text: first?.type === 'paragraph' ? toString(first) : '' });
+/** `[-] ` and `[/] ` (1.1), which GFM leaves as text: the mark and the length of the box with its space. */
+const EXTRA_MARK = /^\[([-/])\][ \t]+/;
+
+/** Every task item under `root`, depth first, each with the task it is nested under. Iterative: nesting depth is the input's to choose. */
+function collectTasks(root: Nodes, text: string, tasks: TaskEntry[]): void {
+  const stack: { node: Nodes; parent: number }[] = [{ node: root, parent: -1 }];
+  while (stack.length) {
+    const { node, parent } = stack.pop()!;
+    let own = parent;
+    if (node.type === 'listItem') {
+      const task = taskOf(node, text, parent);
+      if (task) {
+        tasks.push(task);
+        own = tasks.length - 1;
+      }
+    }
+    if ('children' in node) {
+      const children = (node as List).children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: own });
+    }
   }
-  if ('children' in node) for (const child of (node as List).children as Nodes[]) collectTasks(child, tasks);
+}
+
+function taskOf(node: ListItem, text: string, parent: number): TaskEntry | undefined {
+  const first = node.children[0];
+  const para = first?.type === 'paragraph' ? spanOf(first) : { start: spanOf(node).end, end: spanOf(node).end };
+  if (typeof node.checked === 'boolean') {
+    return { span: spanOf(node), mark: node.checked ? 'done' : 'open', para, text: first?.type === 'paragraph' ? plainText(first) : '', parent };
+  }
+  if (first?.type !== 'paragraph') return undefined;
+  const box = EXTRA_MARK.exec(text.slice(para.start, para.end));
+  if (!box) return undefined;
+  const rest = { start: para.start + box[0].length, end: para.end };
+  const rendered = plainText(first).replace(EXTRA_MARK, '');
+  return { span: spanOf(node), mark: box[1] === '-' ? 'dropped' : 'doing', para: rest, text: rendered, parent };
+}
+
+/** The text of a paragraph or heading, without recursion (inline nesting is the input's to choose). */
+export function plainText(root: Nodes): string {
+  let out = '';
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ('value' in node && typeof node.value === 'string') out += node.value;
+    else if ('alt' in node && typeof node.alt === 'string') out += node.alt;
+    if ('children' in node) {
+      const children = (node as List).children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 /** Markdown plan files: front matter, item headings, field lists and task items. */
-import { HEADING_KEYWORDS, isKnownKey, isLikelyTypo, ALL_FIELDS, normalizeKey } from '../model/fields';
+import { HEADING_KEYWORDS, normalizeKey } from '../model/fields';
+import type { Status } from '../model/values';
 import type { Field, FileType, Item, Kind, Problem, Span } from '../model/types';
 import { scanAttributeBlock, splitList } from './attributes';
 import { interpretFields, problem } from './interpret';
 import { fieldOf, fieldText, fileStem, newItem, slugId } from './item';
-import { readMarkdownBlocks, type Block, type HeadingBlock, type ListBlock, type SectionCache, type TaskEntry } from './markdown-blocks';
+import { lineEnd, MAX_NESTING, readMarkdownBlocks, type Block, type HeadingBlock, type ListBlock, type SectionCache, type TaskEntry, type TaskMark } from './markdown-blocks';
 import { mapPairs, pairToField, parseYamlAt } from './yaml-fields';
 import { isMap } from 'yaml';
 
@@ -18,14 +19,25 @@ export interface MarkdownHead {
 
 const KEYWORD = /^\s*(goal|initiative|feature|epic|project|milestone)\s*:\s*/i;
 
+/** The front matter's extent: `---` on the first line, up to a line `---` or `...` (any line ending). */
+export function frontMatterBounds(text: string): { bodyStart: number; yamlStart: number; yamlEnd: number } | undefined {
+  const first = lineEnd(text, 0);
+  if (!/^---[ \t]*(?:\r\n|\r|\n)$/.test(text.slice(0, first))) return undefined;
+  for (let pos = first; pos < text.length;) {
+    const end = lineEnd(text, pos);
+    if (/^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n)?$/.test(text.slice(pos, end))) return { bodyStart: end, yamlStart: first, yamlEnd: pos };
+    pos = end;
+  }
+  return undefined;
+}
+
 /** Reads only the front matter, to decide whether a file without a plan name is a plan file. */
 export function readFrontMatter(text: string): MarkdownHead {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return { frontFields: [], problems: [] };
-  const base = text.indexOf('\n') + 1;
-  const body = m[1];
-  const { doc, problems } = parseYamlAt(body, base);
-  const frontSpan = { start: 0, end: m[0].length };
+  const bounds = frontMatterBounds(text);
+  if (!bounds) return { frontFields: [], problems: [] };
+  const base = bounds.yamlStart;
+  const { doc, problems } = parseYamlAt(text.slice(base, bounds.yamlEnd), base);
+  const frontSpan = { start: 0, end: bounds.bodyStart };
   if (doc.contents === null) return { frontFields: [], frontSpan, problems };
   if (!isMap(doc.contents)) {
     problems.push(problem('parse-error', { start: 0, end: 3 }, 'Front matter must be a mapping of `key: value` fields'));
@@ -37,7 +49,8 @@ export function readFrontMatter(text: string): MarkdownHead {
 
 export function parseMarkdownPlan(path: string, text: string, type: FileType, head: MarkdownHead, cache?: SectionCache): { items: Item[]; problems: Problem[] } {
   const problems: Problem[] = [...head.problems];
-  const { blocks, tasks } = readMarkdownBlocks(text, cache);
+  const { blocks, tasks, tooDeep } = readMarkdownBlocks(text, cache, head.frontSpan?.end ?? 0);
+  for (const span of tooDeep) problems.push(problem('parse-error', span, `Lists or quotes nested more than ${MAX_NESTING} levels deep: the rest of this line is read as text`));
   const items: Item[] = [fileItem(path, text, type, head, blocks)];
   const structure = new Extractor(text, type, items, problems);
   structure.walk(blocks, tasks);
@@ -46,13 +59,13 @@ export function parseMarkdownPlan(path: string, text: string, type: FileType, he
 }
 
 function fileItem(path: string, text: string, type: FileType, head: MarkdownHead, blocks: Block[]): Item {
-  const firstLineEnd = text.search(/\r?\n|$/);
+  const firstLineEnd = text.search(/[\r\n]|$/);
   const idField = fieldOf(head.frontFields, 'id');
   const anchor = idField?.parts[0]?.span ?? (head.frontSpan ? { start: 0, end: 3 } : { start: 0, end: firstLineEnd });
   const h1 = blocks.find((b): b is HeadingBlock => b.type === 'heading' && b.depth === 1 && !KEYWORD.test(b.text));
-  const title = fieldText(head.frontFields, 'title') ?? h1?.text.trim() ?? fileStem(path);
-  const item = newItem(type, title, anchor, { start: 0, end: text.length }, -1, head.frontFields);
   const written = fieldText(head.frontFields, 'id');
+  const title = fieldText(head.frontFields, 'title') || h1?.text.trim() || written || fileStem(path);
+  const item = newItem(type, title, anchor, { start: 0, end: text.length }, -1, head.frontFields);
   item.id = written || slugId(fileStem(path)) || 'untitled';
   item.idExplicit = Boolean(written);
   return item;
@@ -62,6 +75,8 @@ class Extractor {
   /** Open headings: their depth and the index of their item (-1 for a plain heading). */
   private stack: { depth: number; item: number }[] = [];
   private taskCursor = 0;
+  /** Item index of each task entry taken so far, for subtasks' parents. */
+  private readonly taskItems: number[] = [];
 
   constructor(private readonly text: string, private readonly type: FileType, private readonly items: Item[], private readonly problems: Problem[]) {}
 
@@ -72,8 +87,8 @@ class Extractor {
         this.closeHeadings(block.depth, block.span.start);
         const index = this.headingItem(block);
         this.stack.push({ depth: block.depth, item: index });
-        const next = blocks[i + 1];
-        if (index >= 0 && next?.type === 'list' && !next.ordered) this.readFieldList(this.items[index], next);
+        const list = index >= 0 ? firstBulletList(blocks, i + 1) : undefined;
+        if (list) this.readFieldList(this.items[index], list);
       }
       this.takeTasks(tasks, block.span.end);
     }
@@ -101,7 +116,7 @@ class Extractor {
       this.problems.push(problem('parse-error', scan.span, `Broken attribute block in heading: ${scan.reason}`));
     }
     if (!keyword && scan.kind !== 'block') return -1;
-    const kind: Kind = keyword ? HEADING_KEYWORDS[keyword[1].toLowerCase()] : this.type === 'roadmap' ? 'initiative' : 'milestone';
+    const kind: Kind = keyword ? HEADING_KEYWORDS.get(keyword[1].toLowerCase())! : this.type === 'roadmap' ? 'initiative' : 'milestone';
     const cut = scan.kind === 'block' ? scan.block.span.start : scan.kind === 'broken' ? scan.span.start : h.content.end;
     const titleStart = h.content.start + (keyword ? keyword[0].length : 0);
     const title = cleanTitle(h.text, Boolean(keyword), scan.kind !== 'none');
@@ -116,52 +131,105 @@ class Extractor {
     return this.items.length - 1;
   }
 
-  /** The `key: value` entries that open the first bullet list under an item heading. */
+  /** Every leading `key: value` entry of the item's field list is a field (1.1); the run ends at the first other entry. */
   private readFieldList(item: Item, list: ListBlock): void {
     for (const entry of list.entries) {
       if (entry.checked !== null || !entry.para) return;
-      const raw = this.text.slice(entry.para.start, entry.para.end);
-      const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/s.exec(raw);
-      if (!m || !isFieldKey(normalizeKey(m[1]))) return;
-      const keySpan = { start: entry.para.start, end: entry.para.start + m[1].length };
-      const valueStart = entry.para.start + raw.indexOf(m[2], m[1].length + 1);
-      const value = m[2].replace(/^\[(.*)\]$/s, '$1');
-      const valueOffset = valueStart + (value !== m[2] ? 1 : 0);
-      const parts = splitList(value, valueOffset);
-      const isList = value !== m[2] || parts.length > 1;
-      if (normalizeKey(m[1]) === 'id' && !item.idExplicit && parts[0]?.text) {
-        item.id = parts[0].text;
+      const field = readFieldEntry(this.text, entry.para);
+      if (!field) return;
+      if (field.key === 'id' && !item.idExplicit && field.parts[0]?.text) {
+        item.id = field.parts[0].text;
         item.idExplicit = true;
       }
-      item.fields.push({ key: normalizeKey(m[1]), keySpan, valueSpan: { start: valueStart, end: valueStart + m[2].length }, parts, isList });
+      item.fields.push(field);
     }
   }
 
   private takeTasks(tasks: TaskEntry[], before: number): void {
     while (this.taskCursor < tasks.length && tasks[this.taskCursor].span.start < before) {
-      this.addTask(tasks[this.taskCursor++]);
+      const task = tasks[this.taskCursor++];
+      this.taskItems.push(this.addTask(task, task.parent >= 0 ? this.taskItems[task.parent] : this.currentItem()));
     }
   }
 
-  private addTask(task: TaskEntry): void {
+  private addTask(task: TaskEntry, parent: number): number {
     const raw = this.text.slice(task.para.start, task.para.end);
     const scan = scanAttributeBlock(raw, task.para.start);
     if (scan.kind === 'broken') this.problems.push(problem('parse-error', scan.span, `Broken attribute block in task: ${scan.reason}`));
-    const title = cleanTitle(task.text, false, scan.kind !== 'none');
+    const emoji = emojiFields(raw, task.para.start);
+    const title = stripEmojiFields(cleanTitle(task.text, false, scan.kind !== 'none'));
     const anchor = { start: task.para.start, end: trimEnd(this.text, task.para.end) };
-    const parent = this.currentItem();
-    const item = newItem('task', title, anchor, task.span, parent, scan.kind === 'block' ? scan.block.fields : []);
-    item.status = task.checked ? 'done' : 'planned';
+    const item = newItem('task', title, anchor, task.span, parent, [...emoji, ...(scan.kind === 'block' ? scan.block.fields : [])]);
+    item.status = TASK_STATUS.get(task.mark) ?? 'planned';
     const id = scan.kind === 'block' ? scan.block.id : undefined;
     item.id = id?.text ?? `${this.items[parent].id}/${slugId(title) || 'task'}`;
     item.idExplicit = Boolean(id);
     this.items.push(item);
+    return this.items.length - 1;
   }
 }
 
-/** Field-list keys: known ones, and near misses of known ones (reported as unknown-field). */
-function isFieldKey(key: string): boolean {
-  return isKnownKey(key) || (key.length >= 3 && ALL_FIELDS.some((known) => isLikelyTypo(key, known)));
+const TASK_STATUS: ReadonlyMap<TaskMark, Status> = new Map([['open', 'planned'], ['done', 'done'], ['dropped', 'dropped'], ['doing', 'in-progress']]);
+
+/** The first bullet list of an item's own content (prose may come first), before any heading. */
+function firstBulletList(blocks: Block[], from: number): ListBlock | undefined {
+  for (let j = from; j < blocks.length; j++) {
+    const b = blocks[j];
+    if (b.type === 'heading') return undefined;
+    if (b.type === 'list' && !b.ordered) return b;
+  }
+  return undefined;
+}
+
+/**
+ * `key: value`, `**key**: value`, `**key:** value`, `` `key`: value ``; a key is up to four words.
+ * The colon must be followed by a space or the end, so `https://…` is not a field.
+ */
+const FIELD_ENTRY = /^(\*\*|__|`)?([A-Za-z%][\w%'’.-]*(?:[ \t]+[\w%'’.-]+){0,3}?)[ \t]*(?:(:)(\*\*|__|`)?|(\*\*|__|`)(:))(?=[ \t]|$)[ \t]*/;
+
+/** One field-list entry, or undefined when the entry is not `key: value`. */
+export function readFieldEntry(text: string, para: Span): Field | undefined {
+  const raw = text.slice(para.start, para.end);
+  const m = FIELD_ENTRY.exec(raw);
+  if (!m || (m[1] ?? '') !== (m[4] ?? m[5] ?? '')) return undefined;
+  const keyStart = para.start + (m[1]?.length ?? 0);
+  const keySpan = { start: keyStart, end: keyStart + m[2].length };
+  let valueStart = para.start + m[0].length;
+  let value = trimValueEnd(raw.slice(m[0].length));
+  const wrapped = /^(\*\*|__|\*|_|`)([^*_`]+)\1$/.exec(value);
+  if (wrapped) {
+    valueStart += wrapped[1].length;
+    value = wrapped[2];
+  }
+  const bracketed = /^\[(.*)\]$/s.exec(value);
+  const isMarkdownLink = bracketed && (/\]\(/.test(value) || /^\[\[[^\]]*\]\]$/.test(value));
+  const inner = bracketed && !isMarkdownLink ? bracketed[1] : value;
+  // Only `[a, b]` is a list here; comma lists of link and owner fields are split where they are read, as in YAML.
+  const parts = inner !== value ? splitList(inner, valueStart + 1) : [{ text: value, span: { start: valueStart, end: valueStart + value.length } }];
+  return { key: normalizeKey(m[2]), keySpan, valueSpan: { start: valueStart, end: valueStart + value.length }, parts, isList: inner !== value };
+}
+
+function trimValueEnd(value: string): string {
+  return value.replace(/\s+$/, '');
+}
+
+/** Obsidian Tasks' emoji fields (1.1): 📅 due, 🛫 and ⏳ start, ✅ done, ❌ dropped, each with a date. */
+const EMOJI_FIELD = /(📅|🛫|⏳|✅|❌)\uFE0F?[ \t]*([^\s{}]+)/gu;
+const EMOJI_KEY: ReadonlyMap<string, string> = new Map([['📅', 'due'], ['🛫', 'start'], ['⏳', 'start'], ['✅', 'done-on'], ['❌', 'dropped-on']]);
+
+function emojiFields(raw: string, offset: number): Field[] {
+  const fields: Field[] = [];
+  for (const m of raw.matchAll(EMOJI_FIELD)) {
+    const at = offset + m.index;
+    const valueAt = at + m[0].length - m[2].length;
+    const valueSpan = { start: valueAt, end: valueAt + m[2].length };
+    fields.push({ key: EMOJI_KEY.get(m[1])!, keySpan: { start: at, end: at + m[1].length }, valueSpan, parts: [{ text: m[2], span: valueSpan }], isList: false });
+  }
+  return fields;
+}
+
+function stripEmojiFields(title: string): string {
+  return title.replace(EMOJI_FIELD, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The plain-text title: the rendered heading or task text without keyword and attribute block. */

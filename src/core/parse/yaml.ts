@@ -1,10 +1,11 @@
 /** YAML plan files: the top-level mapping is the file-level item; child lists hold the rest. */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { CHILD_LISTS } from '../model/fields';
+import { childKindOf } from '../model/fields';
 import type { FileType, Item, Kind, Problem, Span } from '../model/types';
 import { interpretFields, problem } from './interpret';
 import { fieldText, fileStem, newItem, slugId } from './item';
-import { mapPairs, nodeSpan, pairToField, parseYamlAt, type YamlPair } from './yaml-fields';
+import { collectAnchors, mapPairs, nodeSpan, pairToField, parseYamlAt, type Anchors, type YamlPair } from './yaml-fields';
+import { isAlias } from 'yaml';
 
 export function readYamlType(text: string): { declaredType?: string; doc: ReturnType<typeof parseYamlAt> } {
   const parsed = parseYamlAt(text, 0);
@@ -31,20 +32,20 @@ export function parseYamlPlan(path: string, text: string, type: FileType, parsed
     items.push(item);
     return { items, problems };
   }
-  new YamlExtractor(path, items, problems).readItem(contents, type, -1, whole);
+  new YamlExtractor(path, items, problems, collectAnchors(parsed.doc)).readItem(contents, type, -1, whole);
   return { items, problems };
 }
 
 class YamlExtractor {
   private readonly recovering: boolean;
 
-  constructor(private readonly path: string, private readonly items: Item[], private readonly problems: Problem[]) {
+  constructor(private readonly path: string, private readonly items: Item[], private readonly problems: Problem[], private readonly anchors: Anchors) {
     this.recovering = problems.some((p) => p.rule === 'parse-error');
   }
 
   readItem(map: YAMLMap, kind: Kind, parent: number, extent: Span): void {
     const pairs = mapPairs(map, 0);
-    const fields = pairs.filter((p) => CHILD_LISTS[kind][p.key] === undefined).map((p) => pairToField(p, 0));
+    const fields = pairs.filter((p) => childKindOf(kind, p.key) === undefined).map((p) => pairToField(p, 0, this.anchors));
     const idField = fields.find((f) => f.key === 'id');
     const anchor = idField && !idField.isList ? idField.valueSpan : pairs[0]?.keySpan ?? extent;
     const written = fieldText(fields, 'id');
@@ -64,7 +65,7 @@ class YamlExtractor {
     interpretFields(item, this.problems);
     const index = this.items.length - 1;
     for (const pair of pairs) {
-      const childKind = CHILD_LISTS[kind][pair.key];
+      const childKind = childKindOf(kind, pair.key);
       if (childKind) this.readChildren(pair, childKind, index);
     }
   }
@@ -77,6 +78,11 @@ class YamlExtractor {
   private readChildren(pair: YamlPair, kind: Kind, parent: number): void {
     const list = pair.value;
     if (list === null || (isScalar(list) && list.value === null)) return;
+    if (isAlias(list)) {
+      // Items behind an alias would be defined twice (and an alias bomb grows exponentially): not read, said so.
+      this.problems.push(problem('invalid-value', nodeSpan(list, 0, pair.keySpan), `'${pair.rawKey}' is an alias: write the ${kind}s themselves (an id may be defined only once)`));
+      return;
+    }
     if (!isSeq(list)) {
       this.problems.push(problem('invalid-value', nodeSpan(list, 0, pair.keySpan), `'${pair.rawKey}' must be a list of ${kind}s`));
       return;
