@@ -50,8 +50,9 @@ export function explainDate(text: string, fixSpan: Span, today?: Day): DateExpla
   if (form.kind === 'month-day') return monthDayExplanation(t, form.candidates, today, fixSpan);
   const reading = chronoReading(form.text, referenceAt(today));
   if (!reading) return undefined;
-  const what = reading.text.length === 10 ? ['every day', 'date'] : ['over time', reading.text.length === 7 ? 'month' : 'year'];
-  return explained(`'${t}' changes meaning ${what[0]}: on ${formatDay(today)} it is ${reading.text}; write the ${what[1]}`, [reading], fixSpan);
+  // `next month` reads as a month (2026-12) and `next year` as a year: say which to write.
+  const [pace, unit] = reading.text.length === 10 ? ['every day', 'date'] : ['over time', reading.text.length === 7 ? 'month' : 'year'];
+  return explained(`'${t}' changes meaning ${pace}: on ${formatDay(today)} it is ${reading.text}; write the ${unit}`, [reading], fixSpan);
 }
 
 function explained(message: string, readings: Reading[], fixSpan: Span): DateExplanation {
