@@ -1,12 +1,17 @@
 /**
  * The timeline webview: one panel, fed the timeline model after every check, talking over the
  * typed protocol. Everything the webview sends is validated before it is acted on.
+ *
+ * Async safety: each model goes out with the generation of the index it was built from; a drag
+ * or click names the generation it was made on, and one made on an older model, or on text the
+ * index has not read yet, is refused and answered with a fresh model.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../protocol/messages';
-import { parseDateOrPeriod } from '../../core/dates';
+import { checkReschedule, isCurrentOpen, PNG_DATA_URL, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../protocol/messages';
 import { rescheduleEdit } from '../../core/language/reschedule';
+import { parsePlanFile } from '../../core/parse/index';
+import type { ParsedFile } from '../../core/model/types';
 import type { IndexService, IndexSnapshot } from '../index-service';
 import { buildTimelineView } from '../../core/outline/timeline';
 import type { TimelineView } from '../../protocol/timeline';
@@ -19,6 +24,10 @@ export class TimelinePanel implements vscode.Disposable {
   private static current: TimelinePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private model: TimelineView | undefined;
+  /** The index generation `model` was built from. */
+  private modelGeneration: number | undefined;
+  /** The generation of each snapshot, taken when the index announced it. */
+  private readonly generations = new WeakMap<IndexSnapshot, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   private pendingReveal: string | undefined;
@@ -55,8 +64,27 @@ export class TimelinePanel implements vscode.Disposable {
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw) => void this.handleMessage(raw), null, this.disposables);
-    index.onDidUpdate((snapshot) => this.schedule(snapshot), null, this.disposables);
-    if (index.snapshot) this.schedule(index.snapshot);
+    index.onDidUpdate((snapshot) => {
+      // The index fires right after building the snapshot, so its generation now is the snapshot's.
+      this.generations.set(snapshot, this.index.plans.generation);
+      this.schedule(snapshot);
+    }, null, this.disposables);
+    if (index.snapshot) this.scheduleWhenIdle();
+  }
+
+  /** A snapshot the panel did not see announced: its generation is known once the index is idle. */
+  private scheduleWhenIdle(): void {
+    void this.index.whenIdle().then(() => {
+      const snapshot = this.index.snapshot;
+      if (!snapshot) return;
+      if (this.generationOf(snapshot) === undefined) this.generations.set(snapshot, this.index.plans.generation);
+      this.schedule(snapshot);
+    });
+  }
+
+  private generationOf(snapshot: IndexSnapshot): number | undefined {
+    const own = (snapshot as IndexSnapshot & { generation?: unknown }).generation;
+    return typeof own === 'number' ? own : this.generations.get(snapshot);
   }
 
   reveal(rowId: string): void {
@@ -74,6 +102,11 @@ export class TimelinePanel implements vscode.Disposable {
     return this.model;
   }
 
+  /** The index generation of the model last sent (what a message from the page echoes). */
+  get currentGeneration(): number | undefined {
+    return this.modelGeneration;
+  }
+
   dispose(): void {
     if (TimelinePanel.current === this) TimelinePanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
@@ -82,12 +115,26 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private schedule(snapshot: IndexSnapshot): void {
+    const generation = this.generationOf(snapshot);
+    if (generation === undefined) return this.scheduleWhenIdle();
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.model = buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks: this.includeTasks });
-      if (this.ready) void this.post({ type: 'model', model: this.model });
+      this.modelGeneration = generation;
+      this.sendModel();
     }, LIVE_DEBOUNCE_MS);
+  }
+
+  private sendModel(): void {
+    if (this.ready && this.model && this.modelGeneration !== undefined) void this.post({ type: 'model', model: this.model, generation: this.modelGeneration });
+  }
+
+  /** A message made on an older model: send the freshest model there is (a newer one follows the index's next check). */
+  private refreshStale(): void {
+    const snapshot = this.index.snapshot;
+    if (snapshot && this.generationOf(snapshot) !== this.modelGeneration) this.schedule(snapshot);
+    else this.sendModel();
   }
 
   private post(message: HostMessage<TimelineView>): Thenable<boolean> {
@@ -102,7 +149,7 @@ export class TimelinePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (this.model) await this.post({ type: 'model', model: this.model });
+        this.sendModel();
         if (this.pendingReveal) await this.post({ type: 'reveal', rowId: this.pendingReveal });
         this.pendingReveal = undefined;
         return;
@@ -111,9 +158,10 @@ export class TimelinePanel implements vscode.Disposable {
         if (this.index.snapshot) this.schedule(this.index.snapshot);
         return;
       case 'open':
+        if (!isCurrentOpen(message, this.modelGeneration, this.index.plans.generation)) return this.refreshStale();
         return this.openRow(message.rowId);
       case 'reschedule':
-        return this.reschedule(message.rowId, message.field, message.date);
+        return this.reschedule(message);
       case 'export':
         return this.export(message.format, message.data);
     }
@@ -136,14 +184,23 @@ export class TimelinePanel implements vscode.Disposable {
     await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(at, at), preserveFocus: false });
   }
 
-  private async reschedule(rowId: string, field: 'due' | 'end' | 'start', date: string): Promise<void> {
-    const source = this.rowSource(rowId);
-    const parsed = parseDateOrPeriod(date);
-    const uri = source && this.index.uriOf(source.path);
-    const file = source && this.index.plans.get(source.path);
-    if (!source || !uri || !file || !parsed.ok) return;
+  private async reschedule(message: Extract<WebviewMessage, { type: 'reschedule' }>): Promise<void> {
+    const check = checkReschedule(message, this.model, this.modelGeneration, this.index.plans.generation);
+    if (!check.ok) {
+      if (check.stale) this.refreshStale();
+      return;
+    }
+    const { row, field, day } = check;
+    const uri = this.index.uriOf(row.source.file);
+    const indexed = this.index.plans.get(row.source.file);
+    const item = indexed?.items[row.source.index];
+    if (!uri || !indexed || !item || item.kind !== row.kind || item.title !== row.title) return this.refreshStale();
     const doc = await vscode.workspace.openTextDocument(uri);
-    const result = rescheduleEdit(file, source.index, field, parsed.value.first, doc.getText());
+    const text = doc.getText();
+    // The spans must be of this very text: the index may not have read the latest keystrokes yet.
+    if (this.index.plans.generation !== this.modelGeneration) return this.refreshStale();
+    if (!sameParse(indexed, parsePlanFile(indexed.path, text, { included: true }))) return this.refreshStale();
+    const result = rescheduleEdit(indexed, row.source.index, field, day, text);
     if (!result.ok) {
       void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
       return;
@@ -162,7 +219,8 @@ export class TimelinePanel implements vscode.Disposable {
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!target) return;
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice('data:image/png;base64,'.length), 'base64');
+    // parseWebviewMessage checked the SVG document and the PNG's base64 and signature already.
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(PNG_DATA_URL.length), 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
     if (!preset) void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
   }
@@ -188,4 +246,9 @@ function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOp
     retainContextWhenHidden: false,
     localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist')],
   };
+}
+
+/** Whether the text reads to the same items at the same places as the index's copy. */
+function sameParse(indexed: ParsedFile, fresh: ParsedFile | undefined): boolean {
+  return !!fresh && fresh.type === indexed.type && JSON.stringify(fresh.items) === JSON.stringify(indexed.items);
 }
