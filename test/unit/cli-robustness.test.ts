@@ -78,10 +78,18 @@ describe('roadmark CLI on odd files (dist/cli.js)', function () {
     symlinkSync('.', join(root, 'plans/self'));
     symlinkSync('loop-b', join(root, 'loop-a'));
     symlinkSync('loop-a', join(root, 'loop-b'));
-    const r = run(['check', '.', '--format', 'json'], root, 10000);
-    assert.equal(r.signal, null, 'terminated');
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(json(r).files, 2, 'each plan once: no duplicate ids from the loops');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'roadmark-linked-'));
+    write(elsewhere, { 'shared.project.md': PLAN.replace(/ok/g, 'shared').replace('fine', 's1') });
+    symlinkSync(elsewhere, join(root, 'shared'));
+    symlinkSync(root, join(elsewhere, 'back'));
+    try {
+      const r = run(['check', '.', '--format', 'json'], root, 10000);
+      assert.equal(r.signal, null, 'terminated');
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(json(r).files, 3, 'each plan once (no duplicate ids from the loops), the linked folder included');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('reports a file deleted between listing and reading as "no such file", the rest still read', async () => {
