@@ -30,6 +30,7 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly generations = new WeakMap<IndexSnapshot, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  private disposed = false;
   private pendingReveal: string | undefined;
   private includeTasks = false;
   /** Every message handled, newest last: the integration tests read it. */
@@ -76,7 +77,7 @@ export class TimelinePanel implements vscode.Disposable {
   private scheduleWhenIdle(): void {
     void this.index.whenIdle().then(() => {
       const snapshot = this.index.snapshot;
-      if (!snapshot) return;
+      if (!snapshot || this.disposed) return;
       if (this.generationOf(snapshot) === undefined) this.generations.set(snapshot, this.index.plans.generation);
       this.schedule(snapshot);
     });
@@ -108,6 +109,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (TimelinePanel.current === this) TimelinePanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.panel.dispose();
