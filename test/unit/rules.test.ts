@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { RULES, ruleDocsUrl } from '../../src/core/rules/index';
 import { brief, covered, diagnose } from './helpers';
 
@@ -20,13 +22,16 @@ function only(rule: string, files: Record<string, string>, today?: string) {
 }
 
 describe('rules', () => {
-  it('has 15 rules, each with an id, a description, a default severity and a docs page', () => {
+  it('has 15 rules, each with an id, a description, a default severity and a docs page that exists', () => {
     assert.equal(RULES.length, 15);
+    const root = join(__dirname, '..', '..');
     for (const r of RULES) {
       assert.match(r.id, /^[a-z-]+$/);
       assert.ok(r.description.length > 10);
       assert.ok(['error', 'warning', 'info'].includes(r.defaultSeverity));
-      assert.ok(ruleDocsUrl(r.id).endsWith(`/docs/rules/${r.id}.md`));
+      const page = `docs/rules/${r.id}.md`;
+      assert.ok(existsSync(join(root, page)), `${page} is missing`);
+      assert.ok(ruleDocsUrl(r.id).endsWith(`/${page}`), `${ruleDocsUrl(r.id)} does not link to ${page}`);
     }
   });
 
@@ -58,7 +63,7 @@ describe('rules', () => {
       assert.equal(d.length, 2);
       assert.match(d[0].message, /delivers 'skincare-lin', which is not defined: did you mean 'skincare-line'\?/);
       assert.equal(covered(files, d[0]), 'skincare-lin');
-      assert.match(d[1].message, /depends on 'retention', which is goal 'Grow retention', not a milestone or project/);
+      assert.equal(d[1].message, "Milestone 'A' depends on 'retention', which is a goal ('Grow retention'), not a milestone or a project");
       assert.equal(covered(files, d[1]), 'depends=retention');
     });
     it('does not fire on links to the right kinds', () => {
@@ -163,7 +168,8 @@ describe('rules', () => {
       const files = { 'p.project.md': project('## Milestone: A {#a due=2027-02-01}\n## Milestone: B {#b due=2027-01-15 depends=a}\n## Milestone: C {#c start=2027-01-20 due=2027-03-01 depends=a}\n## Milestone: D {#d start=2027-02-01 due=2027-03-01 depends=a}\n') };
       const d = only('dependency-order', files);
       assert.deepEqual(d.map((x) => x.item), ['b', 'c']);
-      assert.match(d[1].message, /starts 2027-01-20, before milestone 'A' it depends on is due \(2027-02-01\)/);
+      assert.equal(d[0].message, "Milestone 'B' is due 2027-01-15, before milestone 'A' it depends on is due (2027-02-01), a finish-to-start dependency");
+      assert.equal(d[1].message, "Milestone 'C' starts 2027-01-20, before milestone 'A' it depends on is due (2027-02-01), a finish-to-start dependency");
     });
   });
 
@@ -172,7 +178,10 @@ describe('rules', () => {
       const files = { 'p.project.md': project('## Milestone: A {#a due=2027-02-01 depends=c}\n## Milestone: B {#b due=2027-01-01 depends=a}\n## Milestone: C {#c due=2027-01-01 depends=b}\n## Milestone: Self {#self depends=self}\n') };
       const all = diagnose(files);
       assert.deepEqual(brief(all, 'dependency-cycle').map((s) => s.split(' ')[1]), ['a', 'b', 'c', 'self']);
-      assert.match(all.find((x) => x.item === 'a' && x.rule === 'dependency-cycle')!.message, /a → c → b → a/);
+      const a = all.find((x) => x.item === 'a' && x.rule === 'dependency-cycle')!;
+      assert.equal(a.message, "Milestone 'A' depends on milestone 'C', which leads back to it: a dependency cycle of 3 items (a → c → b → a)");
+      assert.deepEqual(a.related?.map((r) => `${r.line} ${r.message}`), ["8 Milestone 'A' depends on milestone 'C'", "7 Milestone 'B' depends on milestone 'A'"]);
+      assert.equal(all.find((x) => x.item === 'self' && x.rule === 'dependency-cycle')!.message, "Milestone 'Self' depends on itself");
       assert.deepEqual(brief(all, 'dependency-order'), []);
     });
   });

@@ -50,7 +50,7 @@ function compare(node: PlanNode, dep: Dependency): Finding | undefined {
   const required = other.day + dep.lagDays;
   if (own.day >= required) return undefined;
   const relation = dep.lagDays === 0 ? 'before' : dep.lagDays > 0 ? `less than ${days(dep.lagDays)} after` : `more than ${days(-dep.lagDays)} before`;
-  const lag = dep.lagDays === 0 ? '' : ` with a ${days(Math.abs(dep.lagDays))} ${dep.lagDays > 0 ? 'lag' : 'lead'} (${code(dep)}): ${ownVerb(node, dep.type)} ${formatDay(required)} or later`;
+  const lag = dep.lagDays === 0 ? '' : ` with a ${Math.abs(dep.lagDays)}-day ${dep.lagDays > 0 ? 'lag' : 'lead'} (${code(dep)}): ${ownVerb(node, dep.type)} ${formatDay(required)} or later`;
   const message = `${NodeLabel(node)} ${own.text}, ${relation} ${nodeLabel(dep.node)} it depends on ${other.text}, a ${NAMES.get(dep.type)} dependency${lag}`;
   const what = dep.type === 'SS' ? 'Start' : 'Deadline';
   return atItem(node, message, [relatedAt(dep.node, `${what} of ${nodeLabel(dep.node)}`, other.date.span)]);
