@@ -45,6 +45,8 @@ class TimelineApp {
   private state: SavedState;
   private frame = 0;
   private drag: { row: ViewRow; day: number } | undefined;
+  /** The index generation of the model on screen; echoed so the host can refuse edits computed on stale text. */
+  private generation: number | undefined;
   private pan: { x: number; y: number; left: number; top: number } | undefined;
   private readonly toolbar: Toolbar;
   private readonly scroller: HTMLDivElement;
@@ -198,7 +200,7 @@ class TimelineApp {
     this.state.selected = rowId;
     const row = rowId ? this.l?.rows.find((r) => r.id === rowId) : undefined;
     this.details.textContent = row ? `${describeRow(row)}${row.source ? ` — ${row.source.file}:${row.source.line}` : ''}` : '';
-    if (open && row?.source) this.host.post({ type: 'open', rowId: row.id });
+    if (open && row?.source) this.host.post({ type: 'open', rowId: row.id, generation: this.generation });
     this.draw();
     this.save();
   }
@@ -228,7 +230,10 @@ class TimelineApp {
 
   private onMessage(data: unknown): void {
     const message = data as HostMessage<TimelineView> | undefined;
-    if (message?.type === 'model' && message.model && Array.isArray(message.model.rows)) this.setModel(message.model);
+    if (message?.type === 'model' && message.model && Array.isArray(message.model.rows)) {
+      this.generation = typeof message.generation === 'number' ? message.generation : undefined;
+      this.setModel(message.model);
+    }
     else if (message?.type === 'reveal' && typeof message.rowId === 'string') this.reveal(message.rowId);
     else if (message?.type === 'requestExport' && (message.format === 'svg' || message.format === 'png')) this.exportImage(message.format);
   }
@@ -273,7 +278,7 @@ class TimelineApp {
       const { row, day } = this.drag;
       this.drag = undefined;
       this.tooltip.hidden = true;
-      if (day !== row.end && row.endField) this.host.post({ type: 'reschedule', rowId: row.id, field: row.endField === 'target' ? 'due' : row.endField, date: formatDayLabel(day) });
+      if (day !== row.end && row.endField) this.host.post({ type: 'reschedule', rowId: row.id, field: row.endField, date: formatDayLabel(day), generation: this.generation });
       this.relayout();
       return;
     }
