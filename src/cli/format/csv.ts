@@ -8,7 +8,7 @@ import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
 import { deadlineOf } from '../../core/rules/rule';
 
-export const CSV_COLUMNS = ['id', 'kind', 'title', 'status', 'owner', 'start', 'due', 'goal', 'initiative', 'project', 'depends', 'file', 'line'] as const;
+export const CSV_COLUMNS = ['id', 'kind', 'title', 'status', 'owner', 'start', 'due', 'goal', 'initiative', 'project', 'depends', 'progress', 'budget', 'spent', 'currency', 'file', 'line'] as const;
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -27,7 +27,8 @@ function row(node: PlanNode): string[] {
     item.id, item.kind, text(item.title), item.status, text(item.owners.join(', ')),
     item.start ? formatDay(item.start.first) : '', deadline ? formatDay(deadline.last) : '',
     goals.join(' '), initiatives.join(' '), node.project && node.project !== node ? node.project.item.id : '',
-    item.depends.map((l) => l.id).join(' '), node.file.path, String(positionAt(node.file.lineStarts, item.anchor.start).line),
+    item.depends.map((l) => l.id).join(' '), item.progress ? String(Math.round(item.progress.value * 1000) / 10) : '',
+    item.budget ? String(item.budget.amount) : '', item.spent ? String(item.spent.amount) : '', item.budget?.currency ?? item.spent?.currency ?? '', node.file.path, String(positionAt(node.file.lineStarts, item.anchor.start).line),
   ];
 }
 

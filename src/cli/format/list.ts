@@ -2,6 +2,9 @@
 import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
 import { deadlineOf } from '../../core/rules/rule';
+import { isFieldOf, synonymOf } from '../../core/model/fields';
+import type { Item, Link } from '../../core/model/types';
+import type { Money } from '../../core/model/values';
 import { jsonVisible, visible } from './escape';
 
 function entry(node: PlanNode) {
@@ -19,7 +22,29 @@ function entry(node: PlanNode) {
     ...(item.goal.length ? { goal: item.goal.map((l) => l.id) } : {}),
     ...(item.delivers.length ? { delivers: item.delivers.map((l) => l.id) } : {}),
     ...(item.depends.length ? { depends: item.depends.map((l) => l.id) } : {}),
+    ...(item.depends.some((l) => l.dep && (l.dep.type !== 'FS' || l.dep.lagDays)) ? { dependsOn: item.depends.map(dependency) } : {}),
+    ...(item.budget ? { budget: money(item.budget) } : {}),
+    ...(item.spent ? { spent: money(item.spent) } : {}),
+    ...(item.progress ? { progress: Math.round(item.progress.value * 1000) / 10 } : {}),
+    ...customFields(item),
   };
+}
+
+function money(m: Money): { amount: number; currency?: string } {
+  return m.currency ? { amount: m.amount, currency: m.currency } : { amount: m.amount };
+}
+
+function dependency(link: Link): { id: string; type: string; lagDays: number } {
+  return { id: link.id, type: link.dep?.type ?? 'FS', lagDays: link.dep?.lagDays ?? 0 };
+}
+
+/** Fields this kind does not define (a team's own, declared in the config, or reported as unknown): kept as written. */
+function customFields(item: Item): { fields?: Record<string, string> } {
+  const extra = item.fields.filter((f) => !isFieldOf(item.kind, f.key) && !synonymOf(f.key) && !f.shape);
+  if (extra.length === 0) return {};
+  const fields: Record<string, string> = Object.create(null);
+  for (const f of extra) if (!Object.hasOwn(fields, f.key)) fields[f.key] = f.parts.map((p) => p.text).join(', ');
+  return { fields: { ...fields } };
 }
 
 export function formatListJson(ws: ResolvedWorkspace, today: string): string {

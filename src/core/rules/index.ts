@@ -9,6 +9,7 @@ import { invalidDate } from './invalid-date';
 import { invalidValue } from './invalid-value';
 import { overBudget } from './over-budget';
 import { overdue } from './overdue';
+import { notAPlan } from './not-a-plan';
 import { parseError } from './parse-error';
 import type { Rule } from './rule';
 import { statusMismatch } from './status-mismatch';
@@ -18,7 +19,7 @@ import { unplanned } from './unplanned';
 
 export const RULES: readonly Rule[] = [
   parseError, duplicateId, brokenLink, invalidDate, invalidValue, unknownField, overdue, atRisk,
-  unlinked, afterTarget, unplanned, dependencyOrder, dependencyCycle, overBudget, statusMismatch,
+  unlinked, afterTarget, unplanned, dependencyOrder, dependencyCycle, overBudget, statusMismatch, notAPlan,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

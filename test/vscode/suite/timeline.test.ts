@@ -37,8 +37,9 @@ describe('timeline panel', () => {
     for (const bad of [{ type: 'reschedule', rowId: row.id, field: 'due', date: '2027-13-45x' }, { type: 'reschedule', rowId: row.id, field: 'status', date: '2027-01-01' }, { type: 'open' }, 'reschedule', null, { type: 'eval', code: '1' }]) {
       await panel.handleMessage(bad);
     }
-    assert.equal(doc.getText(), before, 'nothing changed');
-    await panel.handleMessage({ type: 'reschedule', rowId: row.id, field: 'due', date: '2026-12-18' });
+    await panel.handleMessage({ type: 'reschedule', rowId: row.id, field: 'due', date: '2026-12-18', generation: -1 });
+    assert.equal(doc.getText(), before, 'nothing changed (a drag made on a model of another generation is refused)');
+    await panel.handleMessage({ type: 'reschedule', rowId: row.id, field: 'due', date: '2026-12-18', generation: panel.currentGeneration });
     assert.equal(doc.getText(), before.replace('due: 2026-11-13', 'due: 2026-12-18'));
     await revert(doc);
   });
