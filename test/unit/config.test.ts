@@ -38,4 +38,32 @@ describe('config (.roadmark.yaml)', () => {
     assert.equal(parseConfig('rules: [\n').problems[0].rule, 'config');
     assert.match(parseConfig('- a\n').problems[0].message, /must be a mapping/);
   });
+
+  it('reads fields (extra field names) and baseline (a git ref for drift)', () => {
+    const { config, problems } = parseConfig('fields: [risk, Team_Size, constructor]\nbaseline: origin/main\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.fields, ['risk', 'Team_Size', 'constructor']);
+    assert.equal(config.baseline, 'origin/main');
+    assert.deepEqual(parseConfig('fields: risk\nbaseline: 1234567\n').config, { ...parseConfig('').config, fields: ['risk'], baseline: '1234567' });
+    assert.deepEqual(parseConfig('fields:\n').config.fields, []);
+    assert.equal(parseConfig('').config.fields, undefined);
+  });
+
+  it('reports fields that are not names and a baseline that is not a git ref', () => {
+    const text = 'fields: [risk, {a: 1}]\nbaseline: --upload-pack=evil\n';
+    const { problems, lineStarts, config } = parseConfig(text);
+    assert.deepEqual(problems.map((p) => `${positionAt(lineStarts, p.span.start).line}: ${p.message}`), [
+      "1: 'fields' must be a list of field names (such as [risk, team])",
+      "2: 'baseline' must be a git ref such as main, origin/main or v1.2, not '--upload-pack=evil'",
+    ]);
+    assert.equal(config.baseline, undefined);
+    for (const bad of ['a b', 'main..dev', 'x:y', '[a]', 'true']) assert.equal(parseConfig(`baseline: ${bad}\n`).problems.length, 1, bad);
+    for (const good of ['main', 'v1.2.0', 'HEAD~2', 'release/2027-q1', 'origin/main']) assert.equal(parseConfig(`baseline: ${good}\n`).config.baseline, good, good);
+  });
+
+  it('names every key in the did-you-mean, and treats a key called constructor as unknown', () => {
+    assert.deepEqual(parseConfig('feilds: [risk]\n').problems.map((p) => p.message), ["Unknown config key 'feilds': did you mean 'fields'?"]);
+    assert.match(parseConfig('constructor: 1\n').problems[0].message, /Unknown config key 'constructor'/);
+    assert.match(parseConfig('rules:\n  constructor: off\n').problems[0].message, /Unknown rule 'constructor'/);
+  });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildRoadmapOutline, type OutlineEntry } from '../../src/core/outline/roadmap';
 import { scheduleBuckets } from '../../src/core/outline/schedule';
+import { resolveFiles } from '../../src/core/model/workspace';
+import { planFile } from './build';
 import { day, workspace } from './helpers';
 
 const FILES = {
@@ -63,5 +65,16 @@ describe('outline', () => {
       later: ['cards', 'skincare-line'],
       undated: ['rollout', 'side', 'side-m'],
     });
+  });
+
+  it('keeps subtasks as a tree under their task (1.1)', () => {
+    const ws = resolveFiles([planFile('p.project.md', 'project', [
+      { kind: 'project', id: 'p' },
+      { kind: 'milestone', id: 'm' },
+      { kind: 'task', id: 'm/a', parent: 'm' },
+      { kind: 'task', id: 'm/a/b', parent: 'm/a' },
+      { kind: 'task', id: 'm/c', parent: 'm' },
+    ])]);
+    assert.deepEqual(shape(buildRoadmapOutline(ws).notOnRoadmap), [{ p: [{ m: [{ 'm/a': ['m/a/b'] }, 'm/c'] }] }]);
   });
 });

@@ -5,6 +5,8 @@ import { layout, visibleRows, xOf } from '../../src/webview/layout';
 import { parseWebviewMessage } from '../../src/protocol/messages';
 import { ticks } from '../../src/webview/scale';
 import { drawTimeline } from '../../src/webview/svg';
+import { resolveFiles } from '../../src/core/model/workspace';
+import { planFile } from './build';
 import { day, workspace } from './helpers';
 
 const FILES = {
@@ -50,7 +52,7 @@ describe('timeline view model and renderer', () => {
     assert.deepEqual([contract.start, contract.end, contract.overdue], [day('2026-11-15'), day('2026-11-15'), true]);
     assert.deepEqual([pilot.start, pilot.end, pilot.progress], [day('2026-12-01'), day('2027-01-31'), 0.5]);
     assert.deepEqual([spring.start, spring.end, spring.period, spring.endField], [day('2027-04-01'), day('2027-06-30'), true, 'due']);
-    assert.deepEqual(view.arrows, [{ from: contract.id, to: pilot.id, critical: false }]);
+    assert.deepEqual(view.arrows, [{ from: contract.id, to: pilot.id, type: 'FS', lagDays: 0, critical: false }]);
     assert.deepEqual(view.facets.owners, ['kim', 'sam']);
     assert.equal(view.today, day('2026-11-23'));
   });
@@ -61,6 +63,31 @@ describe('timeline view model and renderer', () => {
     const rows = buildTimelineView(ws, { today, includeTasks: true }).rows;
     const pilot = rows.findIndex((r) => r.title.startsWith('Pilot'));
     assert.deepEqual(rows.slice(pilot + 1, pilot + 3).map((r) => [r.kind, r.title, r.depth]), [['task', 'Train staff', rows[pilot].depth + 1], ['task', 'Stock shelves', rows[pilot].depth + 1]]);
+  });
+
+  it('arrows carry the dependency type and lag; progress is the written one, else the share of tasks; subtasks nest (1.1)', () => {
+    const ws = resolveFiles([
+      planFile('r.roadmap.md', 'roadmap', [{ kind: 'roadmap', id: 'r' }, { kind: 'goal', id: 'g' }, { kind: 'initiative', id: 'i', parent: 'g', target: '2027-Q1', progress: 0.4 }]),
+      planFile('p.project.md', 'project', [
+        { kind: 'project', id: 'p', delivers: ['i'] },
+        { kind: 'milestone', id: 'a', start: '2027-01-01', due: '2027-01-20', progress: 0.25 },
+        { kind: 'task', id: 'a/t', parent: 'a', status: 'done' },
+        { kind: 'milestone', id: 'b', start: '2027-01-05', due: '2027-02-01', depends: ['a SS+2d', 'a FF-1w'] },
+        { kind: 'task', id: 'b/t', title: 'Parent', parent: 'b', status: 'done' },
+        { kind: 'task', id: 'b/t/s', title: 'Sub', parent: 'b/t' },
+        { kind: 'task', id: 'b/t/s/x', title: 'Subsub', parent: 'b/t/s', status: 'done' },
+        { kind: 'task', id: 'b/u', title: 'Sibling', parent: 'b' },
+      ]),
+    ]);
+    const view = buildTimelineView(ws, { today: day('2026-11-23'), includeTasks: true });
+    const row = (id: string) => view.rows.find((r) => r.source && ws.nodes.find((n) => n.item.id === id && n.file.path === r.source!.file && n.index === r.source!.index))!;
+    assert.deepEqual(view.arrows.map(({ from, to, type, lagDays }) => [from, to, type, lagDays]), [[row('a').id, row('b').id, 'SS', 2], [row('a').id, row('b').id, 'FF', -7]]);
+    assert.equal(row('i').progress, 0.4);
+    assert.equal(row('a').progress, 0.25, 'the written progress, not the one task done');
+    assert.equal(row('b').progress, 2 / 4);
+    assert.equal(row('b/t').progress, 1 / 2, 'a task with subtasks: the share of its subtasks done');
+    const tree = view.rows.filter((r) => r.kind === 'task').map((r) => `${r.depth - row('b').depth}:${r.title}:${view.rows.find((p) => p.id === r.parent)?.title}`);
+    assert.deepEqual(tree.slice(1), ['1:Parent:B', '2:Sub:Parent', '3:Subsub:Sub', '1:Sibling:B']);
   });
 
   it('filters keep the path to a match; search matches titles', () => {

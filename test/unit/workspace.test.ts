@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { PlanWorkspace } from '../../src/core/model/workspace';
+import { PlanWorkspace, resolveFiles } from '../../src/core/model/workspace';
+import { planFile } from './build';
 import { parse, workspace } from './helpers';
 
 const ROADMAP = '---\ntype: roadmap\nid: glow\n---\n## Goal: Retention {#retention}\n### Initiative: Skincare line {#skincare-line target=2027-Q1}\n';
@@ -45,5 +46,33 @@ describe('workspace index', () => {
     const ws = workspace({ 'a.project.md': '## Milestone: Alpha\n- [ ] Order samples\n', 'b.project.md': '## Milestone: Beta\n- [ ] Order samples\n- [ ] Sign {#sign}\n' });
     assert.equal(ws.duplicates.length, 0);
     assert.equal(ws.byId.get('sign')?.item.kind, 'task');
+  });
+
+  it('resolves a link to the first definition of a kind it accepts, else the first definition (1.1)', () => {
+    const ws = resolveFiles([
+      planFile('a.project.md', 'project', [{ kind: 'project', id: 'shared' }, { kind: 'milestone', id: 'm', depends: ['shared'], delivers: ['shared'] }]),
+      planFile('b.roadmap.md', 'roadmap', [{ kind: 'roadmap', id: 'r' }, { kind: 'initiative', id: 'shared' }, { kind: 'goal', id: 'g' }]),
+    ]);
+    const m = ws.byId.get('m')!;
+    assert.equal(ws.byId.get('shared')!.item.kind, 'project', 'byId keeps the first definition');
+    assert.deepEqual(m.delivers.map((n) => `${n.file.path}:${n.item.kind}`), ['b.roadmap.md:initiative']);
+    assert.deepEqual(m.depends.map((n) => n.item.kind), ['project']);
+    const link = m.item.delivers[0];
+    assert.equal(ws.resolveLink(m, link, ['initiative'])!.item.kind, 'initiative');
+    assert.equal(ws.resolveLink(m, link, ['goal'])!.item.kind, 'project', 'no goal of that id: the first definition, for broken-link to name');
+    assert.equal(ws.resolveLink(m, link)!.item.kind, 'project');
+    assert.deepEqual(ws.definitions.get('shared')!.map((n) => n.file.path), ['a.project.md', 'b.roadmap.md']);
+    assert.deepEqual(ws.duplicates.map((d) => `${d.node.item.kind} after ${d.first.item.kind}`), ['initiative after project']);
+  });
+
+  it('keeps each dependency with its type and lag, and a link to another file to that file', () => {
+    const ws = resolveFiles([
+      planFile('plans/a.project.md', 'project', [{ kind: 'project', id: 'a' }, { kind: 'milestone', id: 'x' }]),
+      planFile('plans/b.project.md', 'project', [{ kind: 'project', id: 'b' }, { kind: 'milestone', id: 'x' }]),
+      planFile('plans/c/c.project.md', 'project', [{ kind: 'project', id: 'c' }, { kind: 'milestone', id: 'y', depends: ['x SS+2w', '../b.project.md#x FF-1d', 'missing.md#x'] }]),
+    ]);
+    const y = ws.byId.get('y')!;
+    assert.deepEqual(y.dependencies.map((d) => `${d.node.file.path} ${d.type} ${d.lagDays}`), ['plans/a.project.md SS 14', 'plans/b.project.md FF -1']);
+    assert.deepEqual(ws.byId.get('x')!.dependents.map((n) => n.item.id), ['y']);
   });
 });
