@@ -48,12 +48,15 @@ export interface Example {
   /** 1-based line of the marker comment, for messages. */
   line: number;
   files: { name: string; text: string }[];
+  /** PATHs named on the command line instead of the example's folder. */
+  paths?: string[];
   /** The paragraph just before the output block. */
   leadIn: string;
   output: Fence;
 }
 
-const MARKER = /^<!--\s*roadmark-example\s+today=(\d{4}-\d{2}-\d{2})\s*-->$/;
+/** `paths=a.md,b` (optional): the PATHs given to `check` instead of the example's folder. */
+const MARKER = /^<!--\s*roadmark-example\s+today=(\d{4}-\d{2}-\d{2})(?:\s+paths=(\S+))?\s*-->$/;
 const FILE_NAME = /^`([^`\s]+)`$/;
 
 /** The examples of one page, by the convention above; throws on a page that breaks it. */
@@ -65,7 +68,7 @@ export function parseExamples(text: string, page: string): Example[] {
     const marker = MARKER.exec(lines[i].trim());
     if (marker) {
       if (current) throw new Error(`${page}:${current.line}: an example without an output block before the next one`);
-      current = { today: marker[1], line: i + 1, files: [] };
+      current = { today: marker[1], line: i + 1, files: [], ...(marker[2] ? { paths: marker[2].split(',') } : {}) };
       continue;
     }
     const open = /^(`{3,}|~{3,})(.*)$/.exec(lines[i]);
@@ -104,7 +107,7 @@ function runExample(example: Example, page: string): { stdout: string; stderr: s
     }
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
-    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--today', example.today], { cwd: dir, encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, [CLI, 'check', ...(example.paths ?? [dir]), '--today', example.today], { cwd: dir, encoding: 'utf8', env });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -132,6 +132,6 @@ export interface ParsedFile {
   /** Items in document order; the file-level item (roadmap or project) is first. */
   items: Item[];
   problems: Problem[];
-  /** The file could not be read (binary, too large, unreadable): only its file-level item stands in for it. */
+  /** The file could not be read (binary, too large, unreadable) or holds no plan item: only its file-level item stands in for it. */
   unread?: boolean;
 }

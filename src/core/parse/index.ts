@@ -57,8 +57,9 @@ export function parsePlanFile(path: string, input: string, options: ParseOptions
   const parsed = MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
   if (parsed || !options.explicit) return parsed;
   const asProject = (MARKDOWN.test(path) ? parseMarkdownFile : parseYamlFile)(path, text, 'project', options)!;
-  if (asProject.items.length === 1) asProject.problems.push(notAPlanProblem(path));
-  return asProject;
+  if (asProject.items.length > 1) return asProject;
+  // Only its stand-in item: no rule but not-a-plan speaks of it (no "delivers no initiative" for meeting notes).
+  return { ...asProject, problems: [...asProject.problems, notAPlanProblem(path)], unread: true };
 }
 
 /** NUL, or many control characters other than tab, line breaks and form feed near the start: not a text file. */
