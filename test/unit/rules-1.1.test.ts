@@ -229,6 +229,38 @@ describe('rules on plan format 1.1', () => {
     });
   });
 
+  it('read from plan text: typed dependencies, links to files, progress and subtasks', () => {
+    const app = (dep: string) => `---
+type: project
+id: app
+---
+## Milestone: Cards
+- id: cards
+- start: 2027-01-20
+- due: 2026-12-01
+- depends: ${dep}
+- progress: 30%
+
+- [x] Design {#design}
+  - [ ] Review
+  - [x] Sign off
+## Milestone: Web {#web due=2027-03-01 depends="[Ledger](billing.project.md#ledger-api)"}
+`;
+    const files = {
+      'plans/payments.project.md': '---\ntype: project\nid: payments\n---\n## Milestone: Ledger API {#ledger-api start=2027-01-10 due=2027-02-01}\n',
+      'plans/billing.project.md': '---\ntype: project\nid: billing\n---\n## Milestone: Invoices {#invoices}\n',
+      'plans/app.project.md': app('[Ledger API](payments.project.md#ledger-api) SS'),
+    };
+    const of = (d: Diagnostic[], rule: string) => d.filter((x) => x.rule === rule).map((x) => x.message);
+    const d = diagnose(files);
+    assert.deepEqual(of(d, 'dependency-order'), [], 'overlapping work written as SS');
+    assert.deepEqual(of(d, 'broken-link'), ["Milestone 'Web' depends on 'ledger-api', which is not defined in plans/billing.project.md; it is defined in plans/payments.project.md:5"]);
+    assert.deepEqual(of(d, 'status-mismatch'), ["Task 'Design' is ticked but 1 subtask is still open"]);
+    assert.deepEqual(of(d, 'at-risk'), ["Milestone 'Cards' is due 2026-12-01 (in 8 days) at 30% progress"]);
+    const fs = diagnose({ ...files, 'plans/app.project.md': app('[Ledger API](payments.project.md#ledger-api)') });
+    assert.deepEqual(of(fs, 'dependency-order'), ["Milestone 'Cards' starts 2027-01-20, before milestone 'Ledger API' it depends on is due (2027-02-01), a finish-to-start dependency"]);
+  });
+
   it('keeps the model queries in core/model, re-exported for the rules; ruleById is gone', () => {
     assert.equal(deadlineOf, deadlineFromModel);
     assert.equal('ruleById' in registry, false);

@@ -123,7 +123,8 @@ describe('timeline view model and renderer', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'open', rowId: 'a#1' }), { type: 'open', rowId: 'a#1' });
     assert.deepEqual(parseWebviewMessage({ type: 'options', tasks: true }), { type: 'options', tasks: true });
     assert.equal(parseWebviewMessage({ type: 'options', tasks: 'yes' }), undefined);
-    assert.deepEqual(parseWebviewMessage({ type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', extra: 1 }), { type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02' });
+    assert.deepEqual(parseWebviewMessage({ type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', generation: 3 }), { type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', generation: 3 });
+    assert.equal(parseWebviewMessage({ type: 'reschedule', rowId: 'a#1', field: 'due', date: '2027-01-02', extra: 1 }), undefined, 'strict shapes: an extra key rejects the message');
     for (const bad of [null, 'open', [], { type: 'open' }, { type: 'open', rowId: 5 }, { type: 'reschedule', rowId: 'a', field: 'owner', date: '2027-01-02' },
       { type: 'reschedule', rowId: 'a', field: 'due', date: '2027-1-2' }, { type: 'export', format: 'svg', data: '<html>' }, { type: 'export', format: 'png', data: 'javascript:1' }, { type: 'run' }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));

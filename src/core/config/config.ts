@@ -108,10 +108,10 @@ function readKey(config: RoadmarkConfig, key: (typeof KEYS)[number], value: Node
 /** A field name as a field list would write it: words, `-` and `_`, spaces inside. */
 const FIELD_NAME = /^\s*[\p{L}\p{N}][\p{L}\p{N}_\- ]*\s*$/u;
 /**
- * A branch, tag, `HEAD~2` or commit: git's own ref rules, roughly, and never an option (a
- * leading `-` would reach git as a flag).
+ * A branch, tag, `HEAD~2` or commit: letters, digits and the punctuation refs use, no `..`,
+ * and never an option (a leading `-` would reach git as a flag).
  */
-const GIT_REF = /^(?!-)(?!.*\.\.)(?!.*@\{)[^\s\\:?*[\x00-\x1f\x7f]+$/;
+const GIT_REF = /^(?!-)(?!.*\.\.)(?!.*@\{)[\p{L}\p{N}\-_./~^@{}+#,=%]+$/u;
 
 function readGlobs(value: Node | null): string[] | undefined {
   return readStrings(value);
