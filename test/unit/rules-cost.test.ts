@@ -92,6 +92,20 @@ describe('cost of the rules', () => {
     assert.ok(suggester.comparisons <= n / 3 + 100 * 96, `${suggester.comparisons} comparisons`);
   });
 
+  it('resolves links to an id defined thousands of times at constant cost per link', () => {
+    const items: ItemSpec[] = [{ kind: 'project', id: 'p' }];
+    for (let i = 0; i < 8000; i++) items.push({ kind: 'task', id: 'dup' });
+    items.push({ kind: 'milestone', id: 'dup' });
+    for (let i = 0; i < 8000; i++) items.push({ kind: 'milestone', id: `m${i}`, depends: ['dup', 'f.project.md#dup'] });
+    const file = planFile('f.project.md', 'project', items);
+    const started = performance.now();
+    const ws = resolveFiles([file]);
+    const ms = performance.now() - started;
+    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+    const m = ws.byId.get('m0')!;
+    assert.deepEqual(m.depends.map((n) => `${n.item.kind} ${n.index}`), ['milestone 8001', 'milestone 8001'], 'the one milestone among 8,000 tasks');
+  });
+
   describe('id suggestions', () => {
     const ids = ['skincare-line', 'gift-cards', 'pilot', 'ledger-api', 'launch'];
     const s = new IdSuggester(ids);

@@ -49,13 +49,44 @@ export interface Progress {
   total?: number;
 }
 
-/** A written `progress` where there is one (1.1), else the share of the tasks under the node that are done. */
-export function progressOf(node: PlanNode): Progress | undefined {
+/**
+ * A written `progress` where there is one (1.1), else the share of the tasks under the node that
+ * are done. `counts` (from taskCounts) saves walking the subtree again for every node.
+ */
+export function progressOf(node: PlanNode, counts?: ReadonlyMap<PlanNode, TaskCount>): Progress | undefined {
   if (node.item.progress) return { value: node.item.progress.value, source: 'written' };
-  const tasks = tasksUnder(node);
-  if (tasks.length === 0) return undefined;
-  const done = tasks.filter((t) => t.item.status === 'done').length;
-  return { value: done / tasks.length, source: 'tasks', done, total: tasks.length };
+  const own = counts?.get(node);
+  const tasks = own ? undefined : tasksUnder(node);
+  const total = own ? own.total : tasks!.length;
+  if (total === 0) return undefined;
+  const done = own ? own.done : tasks!.filter((t) => t.item.status === 'done').length;
+  return { value: done / total, source: 'tasks', done, total };
+}
+
+export interface TaskCount {
+  done: number;
+  total: number;
+}
+
+/** Tasks under every node, done and in all, in one pass from the leaves up (children follow their parent in document order). */
+export function taskCounts(nodes: readonly PlanNode[]): Map<PlanNode, TaskCount> {
+  const out = new Map<PlanNode, TaskCount>();
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const count = { done: 0, total: 0 };
+    for (const c of nodes[i].children) {
+      const below = out.get(c);
+      if (below) {
+        count.done += below.done;
+        count.total += below.total;
+      }
+      if (c.item.kind === 'task') {
+        count.total++;
+        if (c.item.status === 'done') count.done++;
+      }
+    }
+    out.set(nodes[i], count);
+  }
+  return out;
 }
 
 /** `a milestone`, `an initiative`. */

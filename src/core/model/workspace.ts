@@ -124,14 +124,29 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
     nodes.push(...fileNodes);
   }
   const { byId, definitions, duplicates } = indexIds(nodes);
-  const resolveLink = (from: PlanNode, link: Link, kinds?: readonly Kind[]): PlanNode | undefined => {
-    let defs = definitions.get(link.id);
-    if (defs && link.file !== undefined) {
-      const path = linkedFilePath(from.file.path, link.file);
-      defs = defs.filter((d) => d.file.path === path);
+  const global = new Map<string, Definitions>();
+  const perFileIds = new Map<string, Map<string, Definitions>>();
+  const order = new Map<PlanNode, number>();
+  for (const [id, defs] of definitions) {
+    for (const d of defs) {
+      order.set(d, order.size);
+      addDefinition(global, id, d);
+      let inFile = perFileIds.get(d.file.path);
+      if (!inFile) perFileIds.set(d.file.path, (inFile = new Map()));
+      addDefinition(inFile, id, d);
     }
-    if (!defs?.length) return undefined;
-    return (kinds && defs.find((d) => kinds.includes(d.item.kind))) || defs[0];
+  }
+  // Constant work per link, however often an id is defined: the first definition of each kind is indexed.
+  const resolveLink = (from: PlanNode, link: Link, kinds?: readonly Kind[]): PlanNode | undefined => {
+    const path = link.file === undefined ? undefined : linkedFilePath(from.file.path, link.file);
+    const entry = link.file === undefined ? global.get(link.id) : path === undefined ? undefined : perFileIds.get(path)?.get(link.id);
+    if (!entry) return undefined;
+    let best: PlanNode | undefined;
+    for (const kind of kinds ?? []) {
+      const candidate = entry.byKind.get(kind);
+      if (candidate && (!best || order.get(candidate)! < order.get(best)!)) best = candidate;
+    }
+    return best ?? entry.first;
   };
   const lookup = (node: PlanNode, links: Link[], field: keyof typeof LINK_TARGETS): PlanNode[] => {
     const kinds = LINK_TARGETS[field];
@@ -176,6 +191,18 @@ function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; definitions
 }
 
 type ResolveLink = ResolvedWorkspace['resolveLink'];
+
+/** The definitions of one id: the first, and the first of each kind. */
+interface Definitions {
+  first: PlanNode;
+  byKind: Map<Kind, PlanNode>;
+}
+
+function addDefinition(table: Map<string, Definitions>, id: string, node: PlanNode): void {
+  const entry = table.get(id);
+  if (!entry) table.set(id, { first: node, byKind: new Map([[node.item.kind, node]]) });
+  else if (!entry.byKind.has(node.item.kind)) entry.byKind.set(node.item.kind, node);
+}
 
 function dependenciesOf(node: PlanNode, resolveLink: ResolveLink): Dependency[] {
   const kinds = LINK_TARGETS.depends;

@@ -6,7 +6,7 @@ import type { Day } from '../dates';
 import { positionAt } from '../lines';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
 import type { Diagnostic } from '../check';
-import { deadlineOf, isOpen, progressOf } from '../model/queries';
+import { deadlineOf, isOpen, progressOf, taskCounts, type TaskCount } from '../model/queries';
 import type { TimelineView, ViewArrow, ViewRow } from './timeline-view';
 import { buildRoadmapOutline, type OutlineEntry } from './roadmap';
 import { criticalIds } from '../schedule/critical-path';
@@ -23,7 +23,7 @@ export interface TimelineOptions {
 }
 
 export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions): TimelineView {
-  const options = { ...input, critical: input.critical ?? criticalIds(ws) };
+  const options = { ...input, critical: input.critical ?? criticalIds(ws), counts: taskCounts(ws.nodes) };
   const outline = buildRoadmapOutline(ws);
   const flagged = riskFlags(ws, options.diagnostics ?? []);
   const rows: ViewRow[] = [];
@@ -60,7 +60,7 @@ export function buildTimelineView(ws: ResolvedWorkspace, input: TimelineOptions)
   };
 }
 
-function toRow(node: PlanNode, id: string, depth: number, parent: string | undefined, flags: Flags | undefined, options: TimelineOptions): ViewRow {
+function toRow(node: PlanNode, id: string, depth: number, parent: string | undefined, flags: Flags | undefined, options: TimelineOptions & { counts: Map<PlanNode, TaskCount> }): ViewRow {
   const { item } = node;
   const deadline = deadlineOf(item);
   const row: ViewRow = {
@@ -82,7 +82,7 @@ function toRow(node: PlanNode, id: string, depth: number, parent: string | undef
     else if (deadline.isPeriod && item.kind !== 'task') Object.assign(row, { shape: 'bar', start: deadline.first });
     else Object.assign(row, { shape: 'diamond', start: deadline.last });
   }
-  const progress = progressOf(node);
+  const progress = progressOf(node, options.counts);
   if (progress) row.progress = progress.value;
   if (isOpen(node) && flags?.overdue) row.overdue = true;
   if (isOpen(node) && flags?.atRisk) row.atRisk = true;
@@ -98,17 +98,21 @@ function goalIds(node: PlanNode): string[] {
 }
 
 function earliestStart(project: PlanNode): Day | undefined {
-  const days = project.children.flatMap((c) => [c.item.start?.first, c.item.due?.first]).filter((d): d is Day => d !== undefined);
-  return days.length ? Math.min(...days) : undefined;
+  let min: Day | undefined;
+  for (const c of project.children) for (const d of [c.item.start?.first, c.item.due?.first]) if (d !== undefined && (min === undefined || d < min)) min = d;
+  return min;
 }
 
 /** From the first start to the last deadline of the work that delivers an initiative. */
 function workSpan(initiative: PlanNode): [Day, Day] | undefined {
-  const days: Day[] = [];
+  let span: [Day, Day] | undefined;
   for (const n of initiative.deliveredBy) {
-    for (const d of [n.item.start?.first, deadlineOf(n.item)?.last, n.item.kind === 'project' ? earliestStart(n) : undefined]) if (d !== undefined) days.push(d);
+    for (const d of [n.item.start?.first, deadlineOf(n.item)?.last, n.item.kind === 'project' ? earliestStart(n) : undefined]) {
+      if (d === undefined) continue;
+      span = span ? [Math.min(span[0], d), Math.max(span[1], d)] : [d, d];
+    }
   }
-  return days.length ? [Math.min(...days), Math.max(...days)] : undefined;
+  return span;
 }
 
 function domainOf(rows: ViewRow[], today: Day): [Day, Day] {
