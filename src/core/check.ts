@@ -33,14 +33,14 @@ export interface Diagnostic extends Location {
 
 export interface CheckOptions {
   today: Day;
-  config?: Pick<RoadmarkConfig, 'riskWindowDays' | 'rules'>;
+  config?: Pick<RoadmarkConfig, 'riskWindowDays' | 'rules'> & Partial<Pick<RoadmarkConfig, 'fields'>>;
   /** Only report diagnostics in these files (the rules still see the whole workspace). */
   files?: ReadonlySet<string>;
 }
 
 export function checkWorkspace(ws: ResolvedWorkspace, options: CheckOptions): Diagnostic[] {
   const byPath = new Map(ws.files.map((f) => [f.path, f]));
-  const ctx = { ws, today: options.today, riskWindowDays: options.config?.riskWindowDays ?? DEFAULT_RISK_WINDOW_DAYS };
+  const ctx = { ws, today: options.today, riskWindowDays: options.config?.riskWindowDays ?? DEFAULT_RISK_WINDOW_DAYS, fields: options.config?.fields };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const setting = options.config?.rules[rule.id] ?? rule.defaultSeverity;

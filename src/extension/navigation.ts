@@ -1,7 +1,7 @@
 /** Go to Definition and hover on the ids of `goal`, `delivers` and `depends` links. */
 import * as vscode from 'vscode';
 import { linkAt } from '../core/language/link-at';
-import type { PlanNode } from '../core/model/workspace';
+import { LINK_TARGETS, type PlanNode } from '../core/model/workspace';
 import { toRange } from './convert';
 import type { IndexService } from './index-service';
 import { itemTooltip } from './views/presentation';
@@ -27,7 +27,8 @@ export class LinkNavigation implements vscode.DefinitionProvider, vscode.HoverPr
     const snapshot = this.index.snapshot;
     if (!file || !snapshot || doc.isDirty && file !== snapshot.ws.files.find((f) => f.path === file.path)) return undefined;
     const hit = linkAt(file, doc.offsetAt(position));
-    const node = hit && snapshot.ws.byId.get(hit.link.id);
+    const from = hit && snapshot.ws.nodeOf(file.path, hit.index);
+    const node = hit && from && snapshot.ws.resolveLink(from, hit.link, LINK_TARGETS[hit.field]);
     return hit && node ? { node, range: toRange(file.lineStarts, hit.link.idSpan ?? hit.link.span) } : undefined;
   }
 }

@@ -85,13 +85,23 @@ function drawArrows(l: Layout, view: TimelineView, firstRow: number, lastRow: nu
     const j = l.rowIndex.get(a.to);
     if (i === undefined || j === undefined) continue;
     if (Math.max(i, j) < firstRow || Math.min(i, j) > lastRow) continue;
-    const x1 = anchorX(l, l.rows[i], 'end');
-    const x2 = anchorX(l, l.rows[j], 'start');
+    // FS: end → start; SS: start → start (bends left of both); FF: end → end (bends right of both).
+    const x1 = anchorX(l, l.rows[i], a.type === 'SS' ? 'start' : 'end');
+    const x2 = anchorX(l, l.rows[j], a.type === 'FF' ? 'end' : 'start');
     if (x1 === undefined || x2 === undefined) continue;
     const y1 = yOf(i) + ROW_HEIGHT / 2;
     const y2 = yOf(j) + ROW_HEIGHT / 2;
-    const bend = Math.max(x1 + 8, Math.min(x2 - 8, x1 + 16));
-    out += `<path class="arrow${a.critical ? ' critical' : ''}" d="M${x1} ${y1}H${bend}V${y2}H${x2 - 2}" marker-end="url(#arrowhead)"/>`;
+    const cls = `arrow${a.critical ? ' critical' : ''}${a.type && a.type !== 'FS' ? ` ${a.type.toLowerCase()}` : ''}`;
+    if (a.type === 'SS') {
+      const bend = Math.min(x1, x2) - 10;
+      out += `<path class="${cls}" d="M${x1} ${y1}H${bend}V${y2}H${x2 - 2}" marker-end="url(#arrowhead)"/>`;
+    } else if (a.type === 'FF') {
+      const bend = Math.max(x1, x2) + 10;
+      out += `<path class="${cls}" d="M${x1} ${y1}H${bend}V${y2}H${x2 + 2}" marker-end="url(#arrowhead)"/>`;
+    } else {
+      const bend = Math.max(x1 + 8, Math.min(x2 - 8, x1 + 16));
+      out += `<path class="${cls}" d="M${x1} ${y1}H${bend}V${y2}H${x2 - 2}" marker-end="url(#arrowhead)"/>`;
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { formatDay } from '../../core/dates';
 import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
-import { deadlineOf } from '../../core/rules/rule';
+import { deadlineOf } from '../../core/model/queries';
 
 export const CSV_COLUMNS = ['id', 'kind', 'title', 'status', 'owner', 'start', 'due', 'goal', 'initiative', 'project', 'depends', 'progress', 'budget', 'spent', 'currency', 'file', 'line'] as const;
 

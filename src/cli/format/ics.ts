@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { formatDay, type Day } from '../../core/dates';
 import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
-import { deadlineOf, isOpen } from '../../core/rules/rule';
+import { deadlineOf, isOpen } from '../../core/model/queries';
 
 const KIND_LABEL: Record<string, string> = { goal: 'Goal', initiative: 'Initiative', project: 'Project', milestone: 'Milestone', task: 'Task' };
 

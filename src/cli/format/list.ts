@@ -1,7 +1,7 @@
 /** `list`: the items, one line each, or as JSON. */
 import { positionAt } from '../../core/lines';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
-import { deadlineOf } from '../../core/rules/rule';
+import { deadlineOf } from '../../core/model/queries';
 import { isFieldOf, synonymOf } from '../../core/model/fields';
 import type { Item, Link } from '../../core/model/types';
 import type { Money } from '../../core/model/values';

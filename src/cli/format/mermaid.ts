@@ -6,7 +6,7 @@
  */
 import { formatDay } from '../../core/dates';
 import type { PlanNode, ResolvedWorkspace } from '../../core/model/workspace';
-import { deadlineOf, isOpen } from '../../core/rules/rule';
+import { deadlineOf, isOpen } from '../../core/model/queries';
 
 export function mermaidLabel(text: string): string {
   return text.replace(/[:;#]/g, ' ').replace(/[\r\n]+/g, ' ').replace(/\s+/g, ' ').trim() || 'untitled';

@@ -1,6 +1,6 @@
 /** `check --format text`: compiler-style lines and a summary, coloured only on a terminal. */
 import { countBySeverity, type CheckReport } from './report';
-import { plural } from '../../core/rules/rule';
+import { plural } from '../../core/model/queries';
 import { visible } from './escape';
 
 const COLORS = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' } as const;

@@ -5,6 +5,7 @@
 import { parseDateOrPeriod } from '../dates';
 import { explainDate } from '../human-dates';
 import { splitList } from './attributes';
+import { label, withArticle } from '../model/queries';
 import { readDependency } from '../model/dependency';
 import { FIELDS, isFieldOf, isKnownKey, kindsKnowing, suggestKey, synonymOf } from '../model/fields';
 import type { DateValue, Field, Item, Link, MoneyValue, Problem, Span } from '../model/types';
@@ -259,22 +260,4 @@ export function problem(rule: string, span: Problem['span'], message: string, it
   return item ? { rule, span, message, item: item.id } : { rule, span, message };
 }
 
-export function kindName(kind: string): string {
-  return kind;
-}
-
-/** `a milestone`, `an initiative`. */
-export function withArticle(kind: string): string {
-  return `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}`;
-}
-
-/** The same as label(), capitalised to open a sentence. */
-export function Label(item: Pick<Item, 'kind' | 'title' | 'id'>): string {
-  const text = label(item);
-  return text[0].toUpperCase() + text.slice(1);
-}
-
-/** How messages name an item: `milestone 'Pilot in the first clinic'` (title, else id). */
-export function label(item: Pick<Item, 'kind' | 'title' | 'id'>): string {
-  return `${item.kind} '${item.title || item.id}'`;
-}
+export { Label, label, withArticle } from '../model/queries';

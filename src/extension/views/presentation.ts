@@ -5,7 +5,7 @@ import { positionAt } from '../../core/lines';
 import type { Kind } from '../../core/model/types';
 import type { Flags } from '../../core/outline/flags';
 import type { PlanNode } from '../../core/model/workspace';
-import { deadlineOf, isOpen, tasksUnder } from '../../core/rules/rule';
+import { deadlineOf, isOpen, tasksUnder } from '../../core/model/queries';
 
 
 const KIND_ICON: Record<Kind, string> = {

@@ -1,7 +1,7 @@
 /** The Schedule view: Overdue · Due in the next N days · Later · No date, each by deadline. */
 import { relativeDays } from '../../core/dates';
 import { scheduleBuckets, type BucketId, type ScheduleBucket } from '../../core/outline/schedule';
-import { deadlineOf } from '../../core/rules/rule';
+import { deadlineOf } from '../../core/model/queries';
 import type { IndexSnapshot } from '../index-service';
 import { ElementTreeProvider } from './element-tree';
 import { itemElement, type GroupElement, type ItemElement } from './elements';
