@@ -1,17 +1,17 @@
-/** `check` and `list`: load config and files, run the core, format the result. */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { checkWorkspace } from '../core/check';
-import { defaultConfig, parseConfig, type RoadmarkConfig } from '../core/config/config';
+/** `check` and `list`: a thin host of the core engine; load config and files, run the core, format the result. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../core/check';
+import { defaultConfig, type RoadmarkConfig } from '../core/config/config';
 import { formatDay, localDay, parseDateOrPeriod, type Day } from '../core/dates';
+import { findConfig, parentPath, PlanEngine, runAsync, type Candidate, type ConfigState } from '../core/engine/index';
 import { positionAt } from '../core/lines';
-import { resolveFiles, type ResolvedWorkspace } from '../core/model/workspace';
+import type { ResolvedWorkspace } from '../core/model/workspace';
 import type { Request } from './args';
 import { UsageError } from './args';
-import type { ParsedFile } from '../core/model/types';
-import { CliError, describeFsError, findCandidates, findConfig, toSlash, type Candidate } from './files';
+import { checkPaths, CliError, hostPath, nodeHost, shownPath } from './files';
 import { PLAN_FILE_RULE } from './help';
-import { parseCandidates, parseCandidatesCached } from './load';
+import { cliParser } from './load';
 import { ParseCache } from './cache';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -19,7 +19,6 @@ import { formatListJson, formatListText } from './format/list';
 import type { CheckReport } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
-import { dirname } from 'node:path';
 
 type Write = (s: string) => void;
 
@@ -27,11 +26,14 @@ export interface Loaded {
   ws: ResolvedWorkspace;
   config: RoadmarkConfig;
   today: Day;
+  /** Every rule's diagnostics, sorted (the engine's check). */
+  diagnostics: Diagnostic[];
 }
 
 export async function runCheck(request: Request, cwd: string, write: Write): Promise<number> {
-  const { ws, config, today } = await load(request, cwd);
-  let diagnostics = checkWorkspace(ws, { today, config });
+  const loaded = await load(request, cwd);
+  const { ws, today } = loaded;
+  let diagnostics = loaded.diagnostics;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (request.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   const report: CheckReport = { today: formatDay(today), files: ws.files.length, items: ws.nodes.length, diagnostics };
@@ -51,36 +53,52 @@ export async function runList(request: Request, cwd: string, write: Write): Prom
   return 0;
 }
 
+/** Runs the core engine over node's file system: the config, the plan files under each PATH, the checks. */
 export async function load(request: Request, cwd: string): Promise<Loaded> {
-  const configPath = request.config ?? findConfig(request.paths[0], cwd);
-  const config = configPath ? readConfig(configPath, cwd) : defaultConfig();
-  const today = request.today !== undefined ? parseToday(request.today) : config.today ?? localDay(new Date());
-  const root = configPath ? dirname(configPath) : cwd;
-  const candidates = findCandidates(request.paths, { root, include: config.include, exclude: config.exclude, cwd });
-  const files = request.cache
-    ? await parseCandidatesCached(candidates, ParseCache.open(resolve(cwd, request.cacheLocation ?? '.roadmarkcache')), request.jobs)
-    : await parseCandidates(candidates, request.jobs);
-  if (!request.allowEmpty) requirePlans(request.paths, candidates, files);
-  return { ws: resolveFiles(files), config, today };
+  const { engine, config, today } = await openEngine(request, cwd);
+  const result = await engine.scan();
+  if (!request.allowEmpty) requirePlans(request.paths, result.candidates, new Set(result.ws.files.map((f) => f.path)), cwd);
+  return { ws: result.ws, config, today, diagnostics: result.diagnostics };
+}
+
+/** The engine with the CLI's host, config (found above the first PATH, or `--config`) and parse strategy. */
+export async function openEngine(request: Request, cwd: string): Promise<{ engine: PlanEngine; config: RoadmarkConfig; today: Day }> {
+  const configPath = request.config !== undefined ? hostPath(cwd, request.config) : await runAsync(findConfig(parentIfFile(hostPath(cwd, request.paths[0])), true), nodeHost);
+  const root = configPath ? parentPath(configPath) : hostPath(cwd, '.');
+  const today = request.today !== undefined ? parseToday(request.today) : undefined;
+  const cache = request.cache ? ParseCache.open(resolve(cwd, request.cacheLocation ?? '.roadmarkcache')) : undefined;
+  const engine = new PlanEngine(nodeHost, {
+    display: (path) => shownPath(cwd, path),
+    today,
+    clock: () => localDay(new Date()),
+    parseBatch: cliParser({ cache, jobs: request.jobs }),
+  }, [{ path: root, config: configPath ?? null, targets: request.paths.map((p) => hostPath(cwd, p)) }]);
+  const [state] = await engine.configure();
+  const config = state ? configOf(state, cwd) : defaultConfig();
+  checkPaths(request.paths, cwd);
+  return { engine, config, today: today ?? config.today ?? localDay(new Date()) };
+}
+
+function parentIfFile(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : parentPath(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Each PATH must hold a plan file: a mistyped or emptied path must not pass CI quietly. */
-function requirePlans(paths: string[], candidates: Candidate[], files: ParsedFile[]): void {
-  const parsed = new Set(files.map((f) => f.path));
-  const found = new Set(candidates.filter((c) => parsed.has(c.shown)).flatMap((c) => c.from));
+function requirePlans(paths: string[], candidates: Candidate[], parsed: Set<string>, cwd: string): void {
+  const found = new Set(candidates.filter((c) => parsed.has(shownPath(cwd, c.path))).flatMap((c) => c.from));
   const empty = paths.findIndex((_, i) => !found.has(i));
   if (empty >= 0) throw new CliError(`no plan files under ${paths[empty]} (${PLAN_FILE_RULE}); use --allow-empty if that is expected`);
 }
 
-function readConfig(path: string, cwd: string): RoadmarkConfig {
-  const shown = toSlash(relative(cwd, path)) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read config '${shown}': ${describeFsError(e)}`);
-  }
-  const { config, problems, lineStarts } = parseConfig(text);
+/** A config with a problem, or one that cannot be read, stops the command (exit 2) with the first reason. */
+function configOf(state: ConfigState, cwd: string): RoadmarkConfig {
+  const shown = shownPath(cwd, state.path);
+  if (!state.result) throw new CliError(`cannot read config '${shown}': ${state.unreadable}`);
+  const { config, problems, lineStarts } = state.result;
   if (problems.length) {
     const first = problems[0];
     const pos = positionAt(lineStarts, first.span.start);

@@ -1,14 +1,12 @@
-/** Finding the plan files and the config file on disk. */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { isCandidatePath } from '../core/parse/index';
-import { specialKind } from './read';
+/** The CLI's host for the core engine: node fs behind its interface, and how paths are shown. */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { createPathFilter, discover, runSync, type EngineHost, type EntryType } from '../core/engine/index';
+import { readPlanText, specialKind } from './read';
 
 export class CliError extends Error {}
 
-export const CONFIG_NAMES = ['.roadmark.yaml', '.roadmark.yml'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+export { CONFIG_NAMES } from '../core/engine/index';
 
 export interface Candidate {
   /** Absolute path. */
@@ -31,79 +29,64 @@ export interface WalkOptions {
   cwd: string;
 }
 
-/** Every Markdown/YAML file under the given paths, minus excluded ones, in path order. */
-export function findCandidates(paths: string[], options: WalkOptions): Candidate[] {
-  const isIncluded = options.include.length ? picomatch(options.include, { dot: true }) : () => false;
-  const isExcluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  const found = new Map<string, Candidate>();
-  const consider = (abs: string, explicit: boolean, from: number) => {
-    const rel = toSlash(relative(options.root, abs));
-    if (CONFIG_NAMES.some((n) => abs.endsWith(sep + n)) || isExcluded(rel)) return;
-    if (!explicit && !isCandidatePath(abs)) return;
-    const seen = found.get(abs);
-    if (seen) {
-      seen.explicit ||= explicit;
-      if (!seen.from.includes(from)) seen.from.push(from);
-    } else found.set(abs, { abs, shown: toSlash(relative(options.cwd, abs)) || abs, included: isIncluded(rel), explicit, from: [from] });
-  };
-  paths.forEach((path, index) => {
-    const abs = resolve(options.cwd, path);
-    let stat;
-    try {
-      stat = statSync(abs);
-    } catch (e) {
-      throw new CliError(`cannot read '${path}': ${describeFsError(e)}`);
-    }
-    if (stat.isDirectory()) walk(abs, (file) => consider(file, false, index), new Set());
-    else if (stat.isFile()) consider(abs, true, index);
-    else throw new CliError(`cannot read '${path}': it is ${specialKind(stat)}, not a file or folder`);
-  });
-  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+function typeOf(abs: string): EntryType {
+  const stat = statSync(abs);
+  return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
 }
 
 /**
- * Files under `dir`. Symbolic links are followed, to files and folders alike; `visited` holds
- * the real path of every folder walked, so a link loop (or a link to an ancestor) ends. FIFOs,
- * devices and sockets are skipped: reading them could block or never end.
+ * Node's file system as the engine sees it. Symbolic links are followed, to files and folders
+ * alike (a dangling one, or a loop of links, is `other`); FIFOs, devices and sockets are
+ * `other`, never read: reading them could block or never end. Files are read by `readPlanText`
+ * (non-blocking open, size limit, decoded as an editor would).
  */
-function walk(dir: string, visit: (file: string) => void, visited: Set<string>): void {
-  let real: string;
-  let entries;
-  try {
-    real = realpathSync(dir);
-    if (visited.has(real)) return;
-    visited.add(real);
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // An unreadable sub-folder is skipped, as git and editors do.
-  }
-  for (const entry of entries) {
-    const abs = join(dir, entry.name);
-    const type = entry.isSymbolicLink() ? linkTarget(abs) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
-    if (type === 'dir') {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(abs, visit, visited);
-    } else if (type === 'file') visit(abs);
+export const nodeHost: EngineHost = {
+  stat: (path) => ({ type: typeOf(path) }),
+  readDirectory: (dir) => readdirSync(dir, { withFileTypes: true }).map((e): [string, EntryType] => {
+    const abs = dir.endsWith('/') ? dir + e.name : `${dir}/${e.name}`;
+    if (!e.isSymbolicLink()) return [e.name, e.isDirectory() ? 'directory' : e.isFile() ? 'file' : 'other'];
+    try {
+      return [e.name, typeOf(abs)];
+    } catch {
+      return [e.name, 'other'];
+    }
+  }),
+  realPath: (path) => realpathSync(path),
+  readFile: (path) => {
+    const read = readPlanText(path);
+    return 'text' in read ? read.text : read;
+  },
+};
+
+/** A host path: absolute, `/` separators (node's fs takes them on Windows too). */
+export function hostPath(cwd: string, path: string): string {
+  return toSlash(resolve(cwd, path));
+}
+
+export function shownPath(cwd: string, abs: string): string {
+  return toSlash(relative(cwd, abs)) || abs;
+}
+
+/** Each PATH must exist and be a file or a folder: a one-line reason otherwise (exit 2). */
+export function checkPaths(paths: string[], cwd: string): void {
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(resolve(cwd, path));
+    } catch (e) {
+      throw new CliError(`cannot read '${path}': ${describeFsError(e)}`);
+    }
+    if (!stat.isDirectory() && !stat.isFile()) throw new CliError(`cannot read '${path}': it is ${specialKind(stat)}, not a file or folder`);
   }
 }
 
-function linkTarget(abs: string): 'dir' | 'file' | undefined {
-  try {
-    const stat = statSync(abs);
-    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : undefined;
-  } catch {
-    return undefined; // a dangling link, or a loop of links
-  }
-}
-
-/** The nearest config above the first path, stopping at a repository root. */
-export function findConfig(firstPath: string, cwd: string): string | undefined {
-  let dir = resolve(cwd, firstPath);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
-  for (;;) {
-    for (const name of CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
-    dir = dirname(dir);
-  }
+/** Every Markdown/YAML file under the given paths, minus excluded ones, in path order (the engine's discovery, run synchronously). */
+export function findCandidates(paths: string[], options: WalkOptions): Candidate[] {
+  checkPaths(paths, options.cwd);
+  const found = runSync(discover(paths.map((p) => hostPath(options.cwd, p)), { root: toSlash(options.root), filter: createPathFilter(options.include, options.exclude) }), nodeHost);
+  return found
+    .map((c) => ({ abs: c.path, shown: shownPath(options.cwd, c.path), included: c.included, explicit: c.explicit, from: c.from }))
+    .sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }
 
 export function toSlash(path: string): string {

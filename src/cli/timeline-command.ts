@@ -1,7 +1,6 @@
 /** `roadmark timeline` (standalone HTML page or one SVG) and `roadmark export` (ICS, CSV, Mermaid, JSON). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkWorkspace } from '../core/check';
 import { buildTimelineView } from '../core/outline/timeline';
 import type { Request } from './args';
 import { load } from './commands';
@@ -19,15 +18,14 @@ import { jsonVisible } from './format/escape';
 declare const ROADMARK_VERSION: string;
 
 export async function runTimeline(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
-  const { ws, config, today } = await load(request, cwd);
-  const diagnostics = checkWorkspace(ws, { today, config });
+  const { ws, today, diagnostics } = await load(request, cwd);
   const view = buildTimelineView(ws, { today, diagnostics, includeTasks: request.tasks });
   const svg = request.out !== undefined && /\.svg$/i.test(request.out);
   return emit(request, cwd, write, svg ? timelineSvg(view, request.zoom ?? 'month') : timelineHtml(view));
 }
 
 export async function runExport(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
-  const { ws, config, today } = await load(request, cwd);
+  const { ws, today, diagnostics } = await load(request, cwd);
   const version = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev';
   switch (request.format) {
     case 'ics':
@@ -38,7 +36,7 @@ export async function runExport(request: Request, cwd: string, write: (s: string
       return emit(request, cwd, write, formatMermaid(ws, today, criticalIds(ws)));
     default: {
       const items = JSON.parse(formatListJson(ws, formatDay(today))) as object;
-      const timeline = buildTimelineView(ws, { today, diagnostics: checkWorkspace(ws, { today, config }) });
+      const timeline = buildTimelineView(ws, { today, diagnostics });
       const schedule = {
         criticalPaths: criticalPaths(ws).map((c) => ({ initiative: c.initiative.item.id, path: c.path.map((n) => n.item.id), finish: formatDay(c.finish), slack: c.slack })),
         slipping: [...earliestDates(ws)].filter(([, e]) => e.slip > 0).map(([n, e]) => ({ id: n.item.id, earliestFinish: formatDay(e.finish!), slip: e.slip })),

@@ -1,0 +1,288 @@
+/**
+ * One workspace engine behind a small host interface: discovery, include/exclude, config
+ * lookup, the per-file guard, and generations. Hosts (the CLI, the editor, a browser later)
+ * give it files; it gives back diagnostics, and on each update only the files whose
+ * diagnostics changed. Operations run one at a time, in the order they were asked for.
+ */
+import { checkWorkspace, compareDiagnostics, type Diagnostic } from '../check';
+import { defaultConfig, parseConfig, type ConfigResult, type RoadmarkConfig } from '../config/config';
+import type { Day } from '../dates';
+import type { ParsedFile } from '../model/types';
+import { PlanWorkspace, type ResolvedWorkspace } from '../model/workspace';
+import { SectionCache } from '../parse/index';
+import { classify, discover, findConfig, isConfigName, runAsync, type Candidate, type DiscoverOptions } from './discover';
+import { createPathFilter } from './globs';
+import { guardedParse, type ParseFn, type ParseJob } from './guard';
+import type { EngineHost } from './host';
+import { baseName, parentPath, relativeTo } from './paths';
+import { readPlan, type ReadResult } from './read';
+
+export interface EngineRoot {
+  /** Host path of the folder: globs are relative to it, and its config is looked up there. */
+  path: string;
+  /** What to scan (default: the folder itself). A file named here is explicit: read as a plan whatever its name. */
+  targets?: string[];
+  /** Host path of the config file; `null`: none; undefined: `.roadmark.yaml` then `.roadmark.yml` in `path`. */
+  config?: string | null;
+  /** The effective config from the file's (the editor puts its settings on top). */
+  settings?: (fileConfig: RoadmarkConfig | undefined) => RoadmarkConfig;
+  /** The host's own exclusions (the editor's `files.exclude`), on paths relative to `path`. */
+  hostExcluded?: (rel: string) => boolean;
+}
+
+export interface EngineOptions {
+  /** The path the core (and the user) sees for a host path; default: the host path. */
+  display?: (path: string) => string;
+  /** Overrides the configs' `today` (the CLI's `--today`). */
+  today?: Day;
+  /** Today when neither `today` nor a config gives it. */
+  clock: () => Day;
+  /** The parser, guarded per file; tests inject one that throws. */
+  parse?: ParseFn;
+  /** Parses a batch (the CLI: on worker threads, through its cache); each job must go through `guardedParse`. */
+  parseBatch?: (jobs: ParseJob[]) => Promise<(ParsedFile | undefined)[]>;
+  /** Files read at once. */
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A config file as read: its problems become diagnostics on it (editor) or exit 2 (CLI). */
+export interface ConfigState {
+  root: string;
+  path: string;
+  result?: ConfigResult;
+  /** Why it could not be read. */
+  unreadable?: string;
+}
+
+/** What one check gives the host. Everything handed on carries the generation it was computed from. */
+export interface EngineResult {
+  generation: number;
+  ws: ResolvedWorkspace;
+  /** Sorted by file, line, column, rule. */
+  diagnostics: Diagnostic[];
+  byFile: ReadonlyMap<string, Diagnostic[]>;
+  /** Display paths whose diagnostics differ from the previous result's (files that lost all of theirs too). */
+  changed: ReadonlySet<string>;
+  configs: ConfigState[];
+  /** The first root's today and risk window (what views show). */
+  today: Day;
+  riskWindowDays: number;
+  /** What the last scan found, with the targets each came from (the CLI requires each PATH to hold a plan). */
+  candidates: Candidate[];
+}
+
+interface RootState {
+  spec: EngineRoot;
+  config: RoadmarkConfig;
+  configState?: ConfigState;
+  discover: DiscoverOptions;
+}
+
+interface Entry {
+  display: string;
+  included: boolean;
+  explicit: boolean;
+  root?: RootState;
+}
+
+export class PlanEngine {
+  /** The parsed files; its generation is bumped with every result. */
+  readonly plans = new PlanWorkspace();
+  private roots: RootState[] = [];
+  private configured = false;
+  private readonly entries = new Map<string, Entry>();
+  private readonly hostPathOf = new Map<string, string>();
+  private readonly sections = new SectionCache();
+  private signatures = new Map<string, string>();
+  private candidates: Candidate[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private latest: EngineResult | undefined;
+
+  constructor(private readonly host: EngineHost, private readonly options: EngineOptions, roots: EngineRoot[] = []) {
+    this.setRoots(roots);
+  }
+
+  /** The result of the last check. */
+  get result(): EngineResult | undefined {
+    return this.latest;
+  }
+
+  /** Replaces the roots (workspace folders changed); the next `scan` reads their configs again. */
+  setRoots(roots: EngineRoot[]): void {
+    this.roots = roots.map((spec) => ({ spec, config: defaultConfig(), discover: { root: spec.path, filter: createPathFilter([], []), hostExcluded: spec.hostExcluded } }));
+    this.configured = false;
+  }
+
+  /** Reads every root's config (`.roadmark.yaml` or `.yml`). Problems are reported, never thrown. */
+  configure(): Promise<ConfigState[]> {
+    return this.serial(() => this.readConfigs());
+  }
+
+  /** Reads every config and every plan file again, then checks. */
+  scan(): Promise<EngineResult> {
+    return this.serial(async () => {
+      await this.readConfigs();
+      const found: Candidate[] = [];
+      for (const root of this.roots) found.push(...(await runAsync(discover(root.spec.targets ?? [root.spec.path], root.discover), this.host)));
+      this.candidates = found;
+      const keep = new Set(found.map((c) => c.path));
+      for (const [path, entry] of [...this.entries]) if (!keep.has(path) && entry.root) this.forget(path);
+      const loose = [...this.entries].filter(([, e]) => !e.root).map(([path, e]): Candidate => ({ path, included: false, explicit: e.explicit, from: [] }));
+      await this.load([...found, ...loose]);
+      return this.check();
+    });
+  }
+
+  /**
+   * Re-reads changed paths (files, or folders created or renamed) and forgets removed ones (and
+   * what was under them), then checks. A config file among them means a whole scan.
+   */
+  update(changed: readonly string[], removed: readonly string[] = []): Promise<EngineResult> {
+    if ([...changed, ...removed].some((p) => this.isRootConfig(p))) return this.scan();
+    return this.serial(async () => {
+      for (const path of [...removed, ...changed]) this.forgetUnder(path);
+      const todo: Candidate[] = [];
+      for (const path of changed) {
+        const type = (await runAsync(statOnly(path), this.host)) as string | undefined;
+        const root = this.rootOf(path);
+        if (type === 'directory' && root) todo.push(...(await runAsync(discover([path], root.discover), this.host)).map((c) => ({ ...c, explicit: false })));
+        else if (type === 'file') {
+          const c = root ? classify(path, false, root.discover) : isConfigName(path) ? undefined : { included: false };
+          if (c) todo.push({ path, included: c.included, explicit: false, from: [] });
+        }
+      }
+      await this.load(todo);
+      return this.check();
+    });
+  }
+
+  /** The host path of a display path. */
+  hostPath(display: string): string | undefined {
+    return this.hostPathOf.get(display);
+  }
+
+  /** Whether `path` is (or would be) the config of a root. */
+  isRootConfig(path: string): boolean {
+    return isConfigName(path) && this.roots.some((r) => r.configState?.path === path || (r.spec.config === undefined && parentPath(path) === r.spec.path) || (r.spec.path === '' && !path.includes('/')));
+  }
+
+  private display(path: string): string {
+    return this.options.display ? this.options.display(path) : path;
+  }
+
+  private rootOf(path: string): RootState | undefined {
+    let best: RootState | undefined;
+    for (const r of this.roots) if (relativeTo(r.spec.path, path) !== undefined && (!best || r.spec.path.length > best.spec.path.length)) best = r;
+    return best;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readConfigs(): Promise<ConfigState[]> {
+    if (this.configured) return this.roots.flatMap((r) => (r.configState ? [r.configState] : []));
+    for (const root of this.roots) {
+      const { spec } = root;
+      const path = spec.config === null ? undefined : spec.config ?? (await runAsync(findConfig(spec.path, false), this.host));
+      root.configState = path === undefined ? undefined : await this.readConfig(spec.path, path);
+      const fileConfig = root.configState?.result?.config;
+      root.config = spec.settings ? spec.settings(fileConfig) : fileConfig ?? defaultConfig();
+      root.discover = { root: spec.path, filter: createPathFilter(root.config.include, root.config.exclude), hostExcluded: spec.hostExcluded };
+    }
+    this.configured = true;
+    return this.roots.flatMap((r) => (r.configState ? [r.configState] : []));
+  }
+
+  private async readConfig(root: string, path: string): Promise<ConfigState> {
+    const read = await readPlan(this.host, path);
+    if ('error' in read) return { root, path, unreadable: read.error.replace(/^Cannot read this file: /, '') };
+    return { root, path, result: parseConfig(read.text) };
+  }
+
+  /** Reads and parses candidates: reads a few at a time, parses in one batch. */
+  private async load(candidates: Candidate[]): Promise<void> {
+    const reads: ReadResult[] = new Array(candidates.length);
+    const step = Math.max(1, this.options.concurrency ?? 32);
+    for (let i = 0; i < candidates.length; i += step) {
+      const slice = candidates.slice(i, i + step);
+      const done = await Promise.all(slice.map((c) => readPlan(this.host, c.path)));
+      done.forEach((r, j) => (reads[i + j] = r));
+      this.options.onProgress?.(Math.min(i + step, candidates.length), candidates.length);
+    }
+    const jobs = candidates.map((c, i): ParseJob => ({ path: this.display(c.path), read: reads[i], included: c.included, explicit: c.explicit }));
+    const parse = this.options.parse;
+    const parsed = this.options.parseBatch
+      ? await this.options.parseBatch(jobs)
+      : jobs.map((job) => guardedParse(job, parse, { cache: this.sections }));
+    candidates.forEach((c, i) => {
+      const file = parsed[i];
+      if (!file) return this.forget(c.path);
+      this.entries.set(c.path, { display: jobs[i].path, included: c.included, explicit: c.explicit, root: this.rootOf(c.path) });
+      this.hostPathOf.set(jobs[i].path, c.path);
+      this.plans.set(file);
+    });
+  }
+
+  private forget(path: string): void {
+    const entry = this.entries.get(path);
+    const display = entry?.display ?? this.display(path);
+    this.entries.delete(path);
+    this.hostPathOf.delete(display);
+    this.plans.delete(display);
+  }
+
+  private forgetUnder(path: string): void {
+    const prefix = path.endsWith('/') ? path : path + '/';
+    for (const p of [...this.entries.keys()]) if (p === path || p.startsWith(prefix)) this.forget(p);
+    if (!this.entries.has(path)) this.forget(path);
+  }
+
+  /** Resolves, runs the rules per root with its config, and works out which files' diagnostics changed. */
+  private check(): EngineResult {
+    const ws = this.plans.resolve();
+    const clock = this.options.clock();
+    const groups = new Map<RootState | undefined, Set<string>>();
+    for (const file of ws.files) {
+      const root = this.entries.get(this.hostPathOf.get(file.path) ?? file.path)?.root;
+      if (!groups.has(root)) groups.set(root, new Set());
+      groups.get(root)!.add(file.path);
+    }
+    const primary = this.roots[0]?.config ?? defaultConfig();
+    const diagnostics: Diagnostic[] = [];
+    for (const [root, files] of groups) {
+      const config = root?.config ?? primary;
+      const today = this.options.today ?? config.today ?? clock;
+      diagnostics.push(...checkWorkspace(ws, { today, config, files: groups.size === 1 ? undefined : files }));
+    }
+    if (groups.size > 1) diagnostics.sort(compareDiagnostics);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      const list = byFile.get(d.file);
+      if (list) list.push(d);
+      else byFile.set(d.file, [d]);
+    }
+    const signatures = new Map<string, string>();
+    for (const [file, list] of byFile) signatures.set(file, JSON.stringify(list));
+    const changed = new Set<string>();
+    for (const [file, sig] of signatures) if (this.signatures.get(file) !== sig) changed.add(file);
+    for (const file of this.signatures.keys()) if (!signatures.has(file)) changed.add(file);
+    this.signatures = signatures;
+    this.plans.generation++;
+    this.latest = {
+      generation: this.plans.generation, ws, diagnostics, byFile, changed,
+      configs: this.roots.flatMap((r) => (r.configState ? [r.configState] : [])),
+      today: this.options.today ?? primary.today ?? clock, riskWindowDays: primary.riskWindowDays, candidates: this.candidates,
+    };
+    return this.latest;
+  }
+}
+
+function* statOnly(path: string) {
+  return ((yield { op: 'stat' as const, path }) as { type: string } | undefined)?.type;
+}
+
+export { baseName };
