@@ -155,6 +155,40 @@ describe('commands', () => {
     await waitFor('the warning back after the revert', () => vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'unknown-field'), 3000);
   });
 
+  it('a human date gets a quick fix that writes its canonical form, and nothing else (1.1)', async () => {
+    const uri = at('projects/clinic-rollout.project.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const isDate = (d: vscode.Diagnostic) => (d.code as { value: string }).value === 'invalid-date' && d.message.includes('Feb 26, 2027');
+    const diagnostic = await waitFor('the invalid-date on the press release', () => vscode.languages.getDiagnostics(uri).find(isDate), 5000);
+    assert.match(diagnostic.message, /read as 2027-02-26/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Write 2027-02-26');
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), before.replace('due="Feb 26, 2027"', 'due="2027-02-26"'), 'only the date changed, quotes kept');
+    await waitFor('the error to go', () => !vscode.languages.getDiagnostics(uri).some(isDate), 3000);
+    await revert(doc);
+  });
+
+  it('a synonym key is read as its field and its quick fix renames just the key (1.1)', async () => {
+    const uri = at('projects/clinic-rollout.project.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    const at0 = original.indexOf('- due: 2027-04-15');
+    await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at0), doc.positionAt(at0 + '- due'.length)), '- deadline'));
+    const isSynonym = (d: vscode.Diagnostic) => (d.code as { value: string }).value === 'unknown-field' && d.message.includes("'deadline'");
+    const diagnostic = await waitFor('the synonym warning', () => vscode.languages.getDiagnostics(uri).find(isSynonym), 5000);
+    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => (d.code as { value: string }).value === 'after-target' && d.message.includes('Harbour')), 'the deadline is still read: after-target still fires');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Rename 'deadline' to 'due'");
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), original, 'byte for byte the file as it was');
+    await revert(doc);
+  });
+
   it('Go to Definition and hover on a depends id lead to the milestone it names', async () => {
     const uri = at('projects/supplier.project.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);
