@@ -73,7 +73,8 @@ function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): 
   subs.push(watcher);
   watcher.onDidCreate((uri) => index.queue(uri), null, subs);
   watcher.onDidChange((uri) => index.queue(uri), null, subs);
-  watcher.onDidDelete((uri) => (index.isConfigUri(uri) ? index.queue(uri) : index.removeUri(uri)), null, subs);
+  // A deleted config (.roadmark.yaml or .yml) makes the engine scan again.
+  watcher.onDidDelete((uri) => index.removeUri(uri), null, subs);
   vscode.workspace.onDidRenameFiles((e) => {
     for (const { oldUri, newUri } of e.files) {
       index.removeUri(oldUri);

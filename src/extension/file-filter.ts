@@ -1,22 +1,17 @@
-/** Which files of a workspace folder Roadmark reads: globs from `files.exclude` and the config. */
+/**
+ * The editor's own exclusions: `files.exclude` (VS Code glob syntax) and the folders never
+ * read. The config's include/exclude are not here: the core engine applies them, with
+ * `.gitignore` conventions, exactly as the CLI does.
+ */
 import picomatch from 'picomatch';
 
 const ALWAYS_EXCLUDED = ['**/node_modules', '**/.git'];
 
-export interface FileFilter {
-  excluded(relativePath: string): boolean;
-  included(relativePath: string): boolean;
-}
-
-export function createFileFilter(filesExclude: Record<string, unknown>, exclude: string[], include: string[]): FileFilter {
+/** Whether a path relative to the workspace folder is hidden by `files.exclude` (a folder glob hides what is inside). */
+export function createFilesExclude(filesExclude: Record<string, unknown>): (relativePath: string) => boolean {
   const editorGlobs = Object.entries(filesExclude).filter(([, on]) => on === true).map(([glob]) => glob);
-  const isExcluded = picomatch([...ALWAYS_EXCLUDED, ...editorGlobs, ...exclude], { dot: true });
-  const isIncluded = include.length ? picomatch(include, { dot: true }) : () => false;
-  return {
-    // Folder globs (`**/.git`) must also exclude what is inside the folder.
-    excluded: (rel) => ancestorsAndSelf(rel).some((p) => isExcluded(p)),
-    included: (rel) => isIncluded(rel),
-  };
+  const isExcluded = picomatch([...ALWAYS_EXCLUDED, ...editorGlobs], { dot: true });
+  return (rel) => ancestorsAndSelf(rel).some((p) => isExcluded(p));
 }
 
 function ancestorsAndSelf(rel: string): string[] {

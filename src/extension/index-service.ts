@@ -1,59 +1,66 @@
 /**
- * Keeps the core's workspace index in step with the editor: a first scan of every plan file,
- * then one file at a time as documents are edited (unsaved text wins over the disk), created,
- * renamed or deleted. Changes are debounced; reads that a newer change overtook are dropped.
+ * The editor's host of the core engine: workspace.fs and the open documents' text behind the
+ * engine's host interface (unsaved text wins over the disk), changes debounced and handed to
+ * `engine.update`. Discovery, globs, config lookup and the per-file guard are the engine's,
+ * the same as the CLI's. Every snapshot carries the generation it was computed from.
  */
 import * as vscode from 'vscode';
-import { checkWorkspace, type Diagnostic } from '../core/check';
-import { parseConfig, type ConfigResult, type RoadmarkConfig } from '../core/config/config';
+import type { Diagnostic } from '../core/check';
+import type { ConfigResult } from '../core/config/config';
 import { localDay, type Day } from '../core/dates';
+import { isConfigName, PlanEngine, type EngineHost, type EngineResult, type EngineRoot, type ParseFn } from '../core/engine/index';
 import type { ParsedFile } from '../core/model/types';
-import { PlanWorkspace, type ResolvedWorkspace } from '../core/model/workspace';
-import { failedFile, isCandidatePath, parsePlanFile, SectionCache, typeFromName } from '../core/parse/index';
-import { createFileFilter, type FileFilter } from './file-filter';
+import type { PlanWorkspace, ResolvedWorkspace } from '../core/model/workspace';
+import { isCandidatePath, parsePlanFile } from '../core/parse/index';
+import { createFilesExclude } from './file-filter';
+import { entryType } from './fs';
 import { effectiveConfig } from './settings';
-import { exists } from './fs';
 
-export const CONFIG_FILE = '.roadmark.yaml';
 const DEBOUNCE_MS = 150;
-const READ_BATCH = 32;
-
-interface FolderState {
-  folder: vscode.WorkspaceFolder;
-  configUri: vscode.Uri;
-  fileConfig?: ConfigResult;
-  config: RoadmarkConfig;
-  filter: FileFilter;
-}
 
 /** What the views and diagnostics read after each check. */
 export interface IndexSnapshot {
+  /** The engine generation this snapshot was computed from; anything built from it carries it on. */
+  generation: number;
   ws: ResolvedWorkspace;
   diagnostics: Diagnostic[];
+  /** Files (core paths) whose diagnostics changed since the previous snapshot. */
+  changed: ReadonlySet<string>;
   today: Day;
   riskWindowDays: number;
   configs: { uri: vscode.Uri; result: ConfigResult }[];
 }
 
 export class IndexService implements vscode.Disposable {
-  readonly plans = new PlanWorkspace();
-  private readonly uris = new Map<string, vscode.Uri>();
-  private readonly sections = new SectionCache();
-  private folders: FolderState[] = [];
-  private readonly pending = new Map<string, vscode.Uri>();
-  private readonly versions = new Map<string, number>();
+  private readonly engine: PlanEngine;
+  /** Files opened from outside every workspace folder, by their path. */
+  private readonly loose = new Map<string, vscode.Uri>();
+  private readonly pendingChanged = new Map<string, vscode.Uri>();
+  private readonly pendingRemoved = new Map<string, vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
-  private scanGeneration = 0;
+  private disposed = false;
   private readonly changed = new vscode.EventEmitter<IndexSnapshot>();
   readonly onDidUpdate = this.changed.event;
   snapshot: IndexSnapshot | undefined;
   /** Milliseconds from construction to the first completed check, for the output log and tests. */
   firstCheckMs: number | undefined;
   private readonly born = Date.now();
+  private progress: ((done: number, total: number) => void) | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.engine = new PlanEngine(this.host(), {
+      clock: () => localDay(new Date()),
+      parse: testSeamParser(),
+      onProgress: (done, total) => this.progress?.(done, total),
+    });
+  }
+
+  /** The parsed files (the engine's); its generation is the last snapshot's. */
+  get plans(): PlanWorkspace {
+    return this.engine.plans;
+  }
 
   /** Path of a document as the core sees it: workspace-relative, as in CLI output. */
   pathOf(uri: vscode.Uri): string {
@@ -62,7 +69,15 @@ export class IndexService implements vscode.Disposable {
   }
 
   uriOf(path: string): vscode.Uri | undefined {
-    return this.uris.get(path) ?? this.folders.find((f) => this.pathOf(f.configUri) === path)?.configUri;
+    const loose = this.loose.get(path);
+    if (loose) return loose;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length > 1) {
+      const slash = path.indexOf('/');
+      const folder = folders.find((f) => f.name === (slash < 0 ? path : path.slice(0, slash)));
+      return folder && (slash < 0 ? folder.uri : vscode.Uri.joinPath(folder.uri, path.slice(slash + 1)));
+    }
+    return folders[0] && (path === '' ? folders[0].uri : vscode.Uri.joinPath(folders[0].uri, path));
   }
 
   fileOf(uri: vscode.Uri): ParsedFile | undefined {
@@ -76,50 +91,50 @@ export class IndexService implements vscode.Disposable {
   }
 
   /** Reads the config of every folder and every plan file again. */
-  async rescan(): Promise<void> {
-    const generation = ++this.scanGeneration;
-    await this.track(async () => {
-      this.folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.loadFolder(f)));
-      const found = await Promise.all(this.folders.map((f) => this.findPlanCandidates(f)));
-      if (generation !== this.scanGeneration) return;
-      const uris = found.flat();
-      const keep = new Set(uris.map((u) => this.pathOf(u)));
-      for (const path of this.plans.paths()) {
-        const uri = this.uris.get(path);
-        if (!keep.has(path) && !(uri && this.isOpenOutsideFolders(uri))) this.remove(path);
-      }
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Roadmark: indexing plan files' }, async (progress) => {
-        for (let i = 0; i < uris.length && generation === this.scanGeneration; i += READ_BATCH) {
-          const batch = uris.slice(i, i + READ_BATCH);
-          await Promise.all(batch.map((uri) => this.refreshFile(uri)));
-          progress.report({ message: `${Math.min(i + READ_BATCH, uris.length)} of ${uris.length} files` });
-        }
+  rescan(): Promise<void> {
+    return this.track(async () => {
+      this.engine.setRoots((vscode.workspace.workspaceFolders ?? []).map((f) => this.rootOf(f)));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Roadmark: indexing plan files' }, (progress) => {
+        this.progress = (done, total) => progress.report({ message: `${done} of ${total} files` });
+        return this.engine.scan().finally(() => (this.progress = undefined));
       });
-      if (generation === this.scanGeneration) this.recheck();
+      this.publish(result);
     });
   }
 
   /** Queues a document or file for re-reading after the debounce. */
   queue(uri: vscode.Uri): void {
-    if (!isCandidatePath(uri.path) && !uri.path.endsWith(CONFIG_FILE)) return;
+    if (!isCandidatePath(uri.path) && !isConfigName(uri.path)) return;
     if (!this.accepts(uri)) return;
-    const key = uri.toString();
-    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-    this.pending.set(key, uri);
-    this.scheduleRecheck();
+    const path = this.pathOf(uri);
+    if (!vscode.workspace.getWorkspaceFolder(uri)) this.loose.set(path, uri);
+    this.pendingRemoved.delete(path);
+    this.pendingChanged.set(path, uri);
+    this.scheduleFlush();
   }
 
   /** Forgets a deleted file, or everything under a deleted folder. */
   removeUri(uri: vscode.Uri): void {
-    const prefix = uri.toString() + '/';
-    for (const [path, u] of [...this.uris]) if (u.toString() === uri.toString() || u.toString().startsWith(prefix)) this.remove(path);
-    this.scheduleRecheck();
+    const path = this.pathOf(uri);
+    this.pendingChanged.delete(path);
+    this.pendingRemoved.set(path, uri);
+    this.scheduleFlush();
   }
 
   /** Removes a document that is not part of any workspace folder once it is closed. */
   closed(doc: vscode.TextDocument): void {
-    if (this.isOpenOutsideFolders(doc.uri, true)) this.removeUri(doc.uri);
+    if (!vscode.workspace.getWorkspaceFolder(doc.uri)) this.removeUri(doc.uri);
     else this.queue(doc.uri);
+  }
+
+  isConfigUri(uri: vscode.Uri): boolean {
+    return isConfigName(uri.path) && !!vscode.workspace.getWorkspaceFolder(uri);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
   }
 
   /**
@@ -130,139 +145,67 @@ export class IndexService implements vscode.Disposable {
     return !!vscode.workspace.getWorkspaceFolder(uri) || uri.scheme === 'file';
   }
 
-  isConfigUri(uri: vscode.Uri): boolean {
-    return uri.path.endsWith('/' + CONFIG_FILE);
+  private rootOf(folder: vscode.WorkspaceFolder): EngineRoot {
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude') ?? {};
+    return { path: multi ? folder.name : '', settings: (fileConfig) => effectiveConfig(fileConfig, folder), hostExcluded: createFilesExclude(filesExclude) };
   }
 
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.scanGeneration++;
-    this.changed.dispose();
+  /** workspace.fs and the open documents, as the engine's host. */
+  private host(): EngineHost {
+    const uri = (path: string) => {
+      const found = this.uriOf(path);
+      if (!found) throw Object.assign(new Error(`no workspace folder holds ${path}`), { code: 'FileNotFound' });
+      return found;
+    };
+    return {
+      stat: async (path) => ({ type: entryType((await vscode.workspace.fs.stat(uri(path))).type) }),
+      readDirectory: async (path) => (await vscode.workspace.fs.readDirectory(uri(path))).map(([name, type]) => [name, entryType(type)]),
+      readFile: async (path) => {
+        const target = uri(path).toString();
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target && !d.isClosed);
+        return open ? open.getText() : vscode.workspace.fs.readFile(uri(path));
+      },
+    };
   }
 
-  private async flush(): Promise<void> {
-    this.timer = undefined;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    if (batch.some((u) => this.isConfigUri(u))) return this.rescan();
-    await this.track(async () => {
-      await Promise.all(batch.map((uri) => this.refreshFile(uri)));
-      this.recheck();
-    });
-  }
-
-  /** (Re)starts the debounce; the flush re-reads what is pending and checks again. */
-  private scheduleRecheck(): void {
+  private scheduleFlush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
   }
 
-  /** Reads one file (the open document's text when there is one) and updates the index. */
-  private async refreshFile(uri: vscode.Uri): Promise<void> {
-    const key = uri.toString();
-    const version = this.versions.get(key);
-    const folder = this.folderOf(uri);
-    const rel = folder ? vscode.workspace.asRelativePath(uri, false) : undefined;
-    const path = this.pathOf(uri);
-    if (!isCandidatePath(uri.path) || (folder && rel !== undefined && folder.filter.excluded(rel))) {
-      this.remove(path);
-      return;
-    }
-    const text = await this.readText(uri);
-    if (this.versions.get(key) !== version) return;
-    if (text === undefined) {
-      const type = typeFromName(uri.path);
-      if (type && (await exists(uri))) this.put(path, uri, failedFile(path, type, 'This file could not be read'));
-      else this.remove(path);
-      return;
-    }
-    const parsed = parsePlanFile(path, text, { cache: this.sections, included: !!(folder && rel !== undefined && folder.filter.included(rel)) });
-    if (parsed) this.put(path, uri, parsed);
-    else this.remove(path);
+  private flush(): Promise<void> {
+    this.timer = undefined;
+    const changed = [...this.pendingChanged.keys()];
+    const removed = [...this.pendingRemoved.keys()];
+    this.pendingChanged.clear();
+    this.pendingRemoved.clear();
+    return this.track(async () => {
+      const result = await this.engine.update(changed, removed);
+      for (const path of removed) this.loose.delete(path);
+      this.publish(result);
+    });
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open) return open.getText();
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-  }
-
-  private put(path: string, uri: vscode.Uri, file: ParsedFile): void {
-    this.uris.set(path, uri);
-    this.plans.set(file);
-  }
-
-  private remove(path: string): void {
-    this.plans.delete(path);
-    this.uris.delete(path);
-  }
-
-  private recheck(): void {
-    const started = Date.now();
-    const ws = this.plans.resolve();
-    const clockToday = localDay(new Date());
-    const primary = this.folders[0]?.config ?? effectiveConfig(undefined, undefined);
-    const diagnostics: Diagnostic[] = [];
-    const groups = this.pathsByFolder(ws);
-    for (const [folder, files] of groups) {
-      const config = folder?.config ?? primary;
-      diagnostics.push(...checkWorkspace(ws, { today: config.today ?? clockToday, config, files }));
-    }
-    const configs = this.folders.filter((f) => f.fileConfig).map((f) => ({ uri: f.configUri, result: f.fileConfig! }));
-    this.snapshot = { ws, diagnostics, today: primary.today ?? clockToday, riskWindowDays: primary.riskWindowDays, configs };
+  private publish(result: EngineResult): void {
+    if (this.disposed) return;
+    // A newer result already went out (operations queue in the engine, so this is a safeguard).
+    if (this.snapshot && result.generation < this.snapshot.generation) return;
+    const configs = result.configs.flatMap((c) => {
+      const u = c.result && this.uriOf(c.path);
+      return u ? [{ uri: u, result: c.result! }] : [];
+    });
+    this.snapshot = { generation: result.generation, ws: result.ws, diagnostics: result.diagnostics, changed: result.changed, today: result.today, riskWindowDays: result.riskWindowDays, configs };
     if (this.firstCheckMs === undefined) {
       this.firstCheckMs = Date.now() - this.born;
-      this.log.info(`Indexed ${ws.files.length} plan files, ${ws.nodes.length} items; first diagnostics ${this.firstCheckMs} ms after start`);
+      this.log.info(`Indexed ${result.ws.files.length} plan files, ${result.ws.nodes.length} items; first diagnostics ${this.firstCheckMs} ms after start`);
     }
-    this.log.trace(`Checked ${ws.nodes.length} items in ${Date.now() - started} ms: ${diagnostics.length} diagnostics`);
+    this.log.trace(`Generation ${result.generation}: ${result.diagnostics.length} diagnostics, ${result.changed.size} files changed`);
     this.changed.fire(this.snapshot);
   }
 
-  private pathsByFolder(ws: ResolvedWorkspace): Map<FolderState | undefined, Set<string>> {
-    const groups = new Map<FolderState | undefined, Set<string>>();
-    for (const file of ws.files) {
-      const uri = this.uris.get(file.path);
-      const folder = uri && this.folderOf(uri);
-      if (!groups.has(folder)) groups.set(folder, new Set());
-      groups.get(folder)!.add(file.path);
-    }
-    return groups;
-  }
-
-  private folderOf(uri: vscode.Uri): FolderState | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder && this.folders.find((f) => f.folder.uri.toString() === folder.uri.toString());
-  }
-
-  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<FolderState> {
-    const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-    const text = await this.readText(configUri);
-    const fileConfig = text === undefined ? undefined : parseConfig(text);
-    const config = effectiveConfig(fileConfig?.config, folder);
-    const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude') ?? {};
-    return { folder, configUri, fileConfig, config, filter: createFileFilter(filesExclude, config.exclude, config.include) };
-  }
-
-  private async findPlanCandidates(state: FolderState): Promise<vscode.Uri[]> {
-    const pattern = new vscode.RelativePattern(state.folder, '**/*.{md,markdown,yaml,yml}');
-    const uris = await vscode.workspace.findFiles(pattern, '{**/node_modules/**,**/.git/**}');
-    return uris
-      .filter((u) => !state.filter.excluded(vscode.workspace.asRelativePath(u, false)) && !this.isConfigUri(u))
-      .sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
-  }
-
-  /** A document open in an editor that belongs to no workspace folder (indexed only while open). */
-  private isOpenOutsideFolders(uri: vscode.Uri, ignoreOpenState = false): boolean {
-    if (vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return ignoreOpenState || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-  }
-
   private isIdle(): boolean {
-    return this.busy === 0 && this.timer === undefined && this.pending.size === 0;
+    return this.busy === 0 && this.timer === undefined && this.pendingChanged.size === 0 && this.pendingRemoved.size === 0;
   }
 
   private async track(work: () => Promise<void>): Promise<void> {
@@ -276,4 +219,20 @@ export class IndexService implements vscode.Disposable {
       if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
+}
+
+/** The marker that makes the parser throw, in test runs only. */
+export const TEST_THROW_MARKER = '<!-- roadmark-test: throw -->';
+
+/**
+ * Test seam, off in production: only when the integration runners start VS Code (they set
+ * ROADMARK_TEST_REPORT for the test extension) does a file holding TEST_THROW_MARKER make the
+ * parser throw, to prove the engine's per-file guard inside the real editor.
+ */
+function testSeamParser(): ParseFn | undefined {
+  if (typeof process === 'undefined' || !process.env.ROADMARK_TEST_REPORT) return undefined;
+  return (path, text, options) => {
+    if (text.includes(TEST_THROW_MARKER)) throw new Error('test seam: the parser throws on this file');
+    return parsePlanFile(path, text, options);
+  };
 }

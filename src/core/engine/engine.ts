@@ -91,6 +91,8 @@ export class PlanEngine {
   readonly plans = new PlanWorkspace();
   private roots: RootState[] = [];
   private configured = false;
+  /** `configure` just read the configs: the next scan uses them. */
+  private freshConfigs = false;
   private readonly entries = new Map<string, Entry>();
   private readonly hostPathOf = new Map<string, string>();
   private readonly sections = new SectionCache();
@@ -116,12 +118,18 @@ export class PlanEngine {
 
   /** Reads every root's config (`.roadmark.yaml` or `.yml`). Problems are reported, never thrown. */
   configure(): Promise<ConfigState[]> {
-    return this.serial(() => this.readConfigs());
+    return this.serial(() => {
+      this.configured = false;
+      this.freshConfigs = true;
+      return this.readConfigs();
+    });
   }
 
   /** Reads every config and every plan file again, then checks. */
   scan(): Promise<EngineResult> {
     return this.serial(async () => {
+      if (!this.freshConfigs) this.configured = false;
+      this.freshConfigs = false;
       await this.readConfigs();
       const found: Candidate[] = [];
       for (const root of this.roots) found.push(...(await runAsync(discover(root.spec.targets ?? [root.spec.path], root.discover), this.host)));
@@ -164,7 +172,7 @@ export class PlanEngine {
 
   /** Whether `path` is (or would be) the config of a root. */
   isRootConfig(path: string): boolean {
-    return isConfigName(path) && this.roots.some((r) => r.configState?.path === path || (r.spec.config === undefined && parentPath(path) === r.spec.path) || (r.spec.path === '' && !path.includes('/')));
+    return isConfigName(path) && this.roots.some((r) => r.configState?.path === path || (r.spec.config === undefined && parentPath(path) === r.spec.path));
   }
 
   private display(path: string): string {
