@@ -5,8 +5,8 @@ import { positionAt } from '../../core/lines';
 import type { Kind } from '../../core/model/types';
 import type { Flags } from '../../core/outline/flags';
 import type { PlanNode } from '../../core/model/workspace';
-import { deadlineOf, isOpen, tasksUnder } from '../../core/model/queries';
-
+import { deadlineOf, isOpen, progressOf, tasksUnder } from '../../core/model/queries';
+import { formatMoney } from '../../core/model/values';
 
 const KIND_ICON: Record<Kind, string> = {
   roadmap: 'map', goal: 'target', initiative: 'rocket', project: 'project', milestone: 'milestone', task: 'circle-large-outline',
@@ -24,10 +24,16 @@ export function itemIcon(node: PlanNode, flags: Flags): vscode.ThemeIcon {
 }
 
 export function taskProgress(node: PlanNode): string | undefined {
-  if (node.item.kind === 'task') return undefined;
   const tasks = tasksUnder(node);
   if (!tasks.length) return undefined;
-  return `${tasks.filter((t) => t.item.status === 'done').length}/${tasks.length} tasks`;
+  return `${tasks.filter((t) => t.item.status === 'done').length}/${tasks.length} ${node.item.kind === 'task' ? 'subtasks' : 'tasks'}`;
+}
+
+/** `60%` for a written progress (1.1), else the task count. */
+export function progressText(node: PlanNode): string | undefined {
+  const progress = progressOf(node);
+  if (progress?.source === 'written') return `${Math.round(progress.value * 100)}%`;
+  return taskProgress(node);
 }
 
 export function itemDescription(node: PlanNode, today: Day): string {
@@ -36,7 +42,7 @@ export function itemDescription(node: PlanNode, today: Day): string {
   const deadline = deadlineOf(item);
   if (deadline) parts.push(isOpen(node) ? `${deadline.text} (${relativeDays(deadline.last, today)})` : deadline.text);
   if (item.kind === 'initiative' && item.horizon) parts.unshift(item.horizon);
-  const progress = taskProgress(node);
+  const progress = progressText(node);
   if (progress) parts.push(progress);
   if (item.status !== 'planned' && item.kind !== 'task') parts.push(item.status);
   if (item.owners.length) parts.push(item.owners.map((o) => `@${o}`).join(' '));
@@ -54,11 +60,13 @@ export function itemTooltip(node: PlanNode, today: Day, flags: Flags): vscode.Ma
     ['Owner', item.owners.join(', ') || undefined],
     ['Start', item.start?.text],
     ['Deadline', deadlineOf(item) ? `${deadlineOf(item)!.text} (${relativeDays(deadlineOf(item)!.last, today)}, ${formatDay(deadlineOf(item)!.last)})` : undefined],
+    ['Progress', item.progress ? `${Math.round(item.progress.value * 100)}% (written)` : undefined],
     ['Tasks', taskProgress(node)],
-    ['Budget', item.budget ? `${item.spent ? `${item.spent.amount} of ` : ''}${item.budget.amount}${item.budget.currency ? ' ' + item.budget.currency : ''}` : undefined],
+    ['Budget', item.budget ? `${item.spent ? `${formatMoney(item.spent)} spent of ` : ''}${formatMoney(item.budget)}` : item.spent ? `${formatMoney(item.spent)} spent` : undefined],
     ['Delivers', node.delivers.map((d) => d.item.title).join(', ') || undefined],
+    ['Delivered by', node.deliveredBy.map((d) => d.item.title).join(', ') || undefined],
     ['Goals', node.goals.map((g) => g.item.title).join(', ') || undefined],
-    ['Depends on', node.depends.map((d) => d.item.title).join(', ') || undefined],
+    ['Depends on', node.dependencies.map((d) => `${d.node.item.title}${d.type !== 'FS' || d.lagDays ? ` (${d.type}${d.lagDays ? `${d.lagDays > 0 ? '+' : ''}${d.lagDays}d` : ''})` : ''}`).join(', ') || undefined],
   ];
   for (const [key, value] of rows) if (value) md.appendMarkdown(`${key}: ${escape(value)}  \n`);
   md.appendMarkdown(`\n${escape(node.file.path)}:${positionAt(node.file.lineStarts, item.anchor.start).line}`);
