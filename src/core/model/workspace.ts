@@ -1,8 +1,8 @@
 /**
  * The workspace index: parsed files added, replaced and removed one at a time (as an editor
  * does on each keystroke), and a resolved view of them (ids, links, reverse links,
- * inheritance) rebuilt lazily after a change. Resolving is linear in the number of items and
- * costs far less than parsing, so it is redone whole rather than patched.
+ * inheritance) rebuilt lazily after a change. Resolving is linear in the number of items; the
+ * editor patches it instead through core/incremental, which shares the pieces exported here.
  */
 import type { DependencyType, Item, Kind, Link, ParsedFile } from './types';
 
@@ -113,58 +113,28 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
   const nodes: PlanNode[] = [];
   const perFile = new Map<string, PlanNode[]>();
   for (const file of files) {
-    const fileNodes = file.items.map((item, index): PlanNode => ({
-      item, file, index, children: [], goals: [], delivers: [], depends: [], dependencies: [], deliveredBy: [], dependents: [],
-    }));
-    for (const node of fileNodes) {
-      node.parent = node.item.parent >= 0 ? fileNodes[node.item.parent] : undefined;
-      node.parent?.children.push(node);
-    }
+    const fileNodes = createNodes(file);
     perFile.set(file.path, fileNodes);
     nodes.push(...fileNodes);
   }
   const { byId, definitions, duplicates } = indexIds(nodes);
   const global = new Map<string, Definitions>();
   const perFileIds = new Map<string, Map<string, Definitions>>();
-  const order = new Map<PlanNode, number>();
   for (const [id, defs] of definitions) {
     for (const d of defs) {
-      order.set(d, order.size);
       addDefinition(global, id, d);
       let inFile = perFileIds.get(d.file.path);
       if (!inFile) perFileIds.set(d.file.path, (inFile = new Map()));
       addDefinition(inFile, id, d);
     }
   }
-  // Constant work per link, however often an id is defined: the first definition of each kind is indexed.
-  const resolveLink = (from: PlanNode, link: Link, kinds?: readonly Kind[]): PlanNode | undefined => {
-    const path = link.file === undefined ? undefined : linkedFilePath(from.file.path, link.file);
-    const entry = link.file === undefined ? global.get(link.id) : path === undefined ? undefined : perFileIds.get(path)?.get(link.id);
-    if (!entry) return undefined;
-    let best: PlanNode | undefined;
-    for (const kind of kinds ?? []) {
-      const candidate = entry.byKind.get(kind);
-      if (candidate && (!best || order.get(candidate)! < order.get(best)!)) best = candidate;
-    }
-    return best ?? entry.first;
-  };
-  const lookup = (node: PlanNode, links: Link[], field: keyof typeof LINK_TARGETS): PlanNode[] => {
-    const kinds = LINK_TARGETS[field];
-    const out: PlanNode[] = [];
-    for (const link of links) {
-      const target = resolveLink(node, link, kinds);
-      if (target && kinds.includes(target.item.kind)) out.push(target);
-    }
-    return out;
-  };
-  for (const node of nodes) {
-    node.dependencies = dependenciesOf(node, resolveLink);
-    node.depends = node.dependencies.map((d) => d.node);
-    node.goals = node.item.goal.length ? lookup(node, node.item.goal, 'goal') : nestedIn(node, 'goal');
-    node.project = node.item.kind === 'project' ? node : nestedIn(node, 'project')[0];
-  }
+  const resolveLink = linkResolver(
+    (id) => global.get(id),
+    (path, id) => perFileIds.get(path)?.get(id),
+  );
+  for (const node of nodes) linkNode(node, resolveLink);
   // Parents come before children in document order, so inherited delivers are already known.
-  for (const node of nodes) node.delivers = effectiveDelivers(node, lookup);
+  for (const node of nodes) node.delivers = effectiveDelivers(node, resolveLink);
   for (const node of nodes) {
     for (const target of node.delivers) if (node.item.kind !== 'task') target.deliveredBy.push(node);
     for (const dep of node.depends) dep.dependents.push(node);
@@ -172,12 +142,70 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
   return { files, nodes, byId, definitions, duplicates, nodeOf: (file, index) => perFile.get(file)?.[index], resolveLink };
 }
 
+/** The nodes of one file, parents and children linked; every link field still empty. */
+export function createNodes(file: ParsedFile): PlanNode[] {
+  const fileNodes = file.items.map((item, index): PlanNode => ({
+    item, file, index, children: [], goals: [], delivers: [], depends: [], dependencies: [], deliveredBy: [], dependents: [],
+  }));
+  for (const node of fileNodes) {
+    node.parent = node.item.parent >= 0 ? fileNodes[node.item.parent] : undefined;
+    node.parent?.children.push(node);
+  }
+  return fileNodes;
+}
+
+/** Workspace order: by file path, then document order. The order of `nodes`, of `definitions`, of reverse links. */
+export function compareNodes(a: PlanNode, b: PlanNode): number {
+  return a.file === b.file || a.file.path === b.file.path ? a.index - b.index : comparePaths(a.file.path, b.file.path);
+}
+
+/** Whether a node is in the id table: every item but a task whose id was not written. */
+export function isDefinition(node: PlanNode): boolean {
+  return node.item.kind !== 'task' || node.item.idExplicit;
+}
+
+/**
+ * resolveLink over an id table: `global(id)` the definitions of an id anywhere, `inFile(path,
+ * id)` in one file. Among the first definition of each accepted kind, the earliest wins.
+ */
+export function linkResolver(global: (id: string) => Definitions | undefined, inFile: (path: string, id: string) => Definitions | undefined): ResolveLink {
+  return (from, link, kinds) => {
+    const path = link.file === undefined ? undefined : linkedFilePath(from.file.path, link.file);
+    const entry = link.file === undefined ? global(link.id) : path === undefined ? undefined : inFile(path, link.id);
+    if (!entry) return undefined;
+    let best: PlanNode | undefined;
+    for (const kind of kinds ?? []) {
+      const candidate = entry.byKind.get(kind);
+      if (candidate && (!best || compareNodes(candidate, best) < 0)) best = candidate;
+    }
+    return best ?? entry.first;
+  };
+}
+
+/** Sets a node's own forward links: dependencies, depends, goals, project (not delivers, which inherit: see effectiveDelivers). */
+export function linkNode(node: PlanNode, resolveLink: ResolveLink): void {
+  node.dependencies = dependenciesOf(node, resolveLink);
+  node.depends = node.dependencies.map((d) => d.node);
+  node.goals = node.item.goal.length ? lookup(node, node.item.goal, 'goal', resolveLink) : nestedIn(node, 'goal');
+  node.project = node.item.kind === 'project' ? node : nestedIn(node, 'project')[0];
+}
+
+function lookup(node: PlanNode, links: Link[], field: keyof typeof LINK_TARGETS, resolveLink: ResolveLink): PlanNode[] {
+  const kinds = LINK_TARGETS[field];
+  const out: PlanNode[] = [];
+  for (const link of links) {
+    const target = resolveLink(node, link, kinds);
+    if (target && kinds.includes(target.item.kind)) out.push(target);
+  }
+  return out;
+}
+
 function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; definitions: Map<string, PlanNode[]>; duplicates: DuplicateDefinition[] } {
   const byId = new Map<string, PlanNode>();
   const definitions = new Map<string, PlanNode[]>();
   const duplicates: DuplicateDefinition[] = [];
   for (const node of nodes) {
-    if (node.item.kind === 'task' && !node.item.idExplicit) continue;
+    if (!isDefinition(node)) continue;
     const defs = definitions.get(node.item.id);
     if (defs) {
       duplicates.push({ node, first: defs[0] });
@@ -190,15 +218,15 @@ function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; definitions
   return { byId, definitions, duplicates };
 }
 
-type ResolveLink = ResolvedWorkspace['resolveLink'];
+export type ResolveLink = ResolvedWorkspace['resolveLink'];
 
 /** The definitions of one id: the first, and the first of each kind. */
-interface Definitions {
+export interface Definitions {
   first: PlanNode;
   byKind: Map<Kind, PlanNode>;
 }
 
-function addDefinition(table: Map<string, Definitions>, id: string, node: PlanNode): void {
+export function addDefinition(table: Map<string, Definitions>, id: string, node: PlanNode): void {
   const entry = table.get(id);
   if (!entry) table.set(id, { first: node, byKind: new Map([[node.item.kind, node]]) });
   else if (!entry.byKind.has(node.item.kind)) entry.byKind.set(node.item.kind, node);
@@ -244,9 +272,10 @@ function nestedIn(node: PlanNode, kind: Kind): PlanNode[] {
   return [];
 }
 
-function effectiveDelivers(node: PlanNode, lookup: (node: PlanNode, links: Link[], field: 'delivers') => PlanNode[]): PlanNode[] {
+/** A node's delivers: its own links, else inherited (its parents' must be set first). */
+export function effectiveDelivers(node: PlanNode, resolveLink: ResolveLink): PlanNode[] {
   const { kind, delivers } = node.item;
-  if (delivers.length) return lookup(node, delivers, 'delivers');
+  if (delivers.length) return lookup(node, delivers, 'delivers', resolveLink);
   if (kind === 'milestone' || kind === 'task') return node.project?.delivers ?? nestedIn(node, 'initiative');
   if (kind === 'project') return nestedIn(node, 'initiative');
   return [];

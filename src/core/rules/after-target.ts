@@ -9,19 +9,20 @@ export const afterTarget: Rule = {
   id: 'after-target',
   description: "A milestone due, or a project ending, after the last day of the target of an initiative it delivers.",
   defaultSeverity: 'warning',
-  check: (ctx) => {
-    const out: Finding[] = [];
-    for (const node of ctx.ws.nodes) {
-      const date = node.item.kind === 'milestone' ? node.item.due : node.item.kind === 'project' ? node.item.end : undefined;
-      if (!date || !isOpen(node)) continue;
-      for (const initiative of node.delivers) {
-        const finding = compare(node, date, initiative);
-        if (finding) out.push(finding);
-      }
-    }
-    return out;
-  },
+  check: (ctx) => ctx.ws.nodes.flatMap(checkNode),
+  checkNode: (_ctx, node) => checkNode(node),
 };
+
+function checkNode(node: PlanNode): Finding[] {
+  const date = node.item.kind === 'milestone' ? node.item.due : node.item.kind === 'project' ? node.item.end : undefined;
+  if (!date || !isOpen(node)) return [];
+  const out: Finding[] = [];
+  for (const initiative of node.delivers) {
+    const finding = compare(node, date, initiative);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
 
 function compare(node: PlanNode, date: DateValue, initiative: PlanNode): Finding | undefined {
   const target = initiative.item.target;

@@ -20,6 +20,10 @@ export const atRisk: Rule = {
     }
     return out;
   },
+  checkNode: (ctx, node) => {
+    const finding = atRiskFinding(node, ctx);
+    return finding ? [finding] : [];
+  },
 };
 
 function atRiskFinding(node: PlanNode, ctx: RuleContext): Finding | undefined {

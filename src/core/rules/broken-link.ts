@@ -9,11 +9,17 @@ type LinkField = keyof typeof LINK_TARGETS;
 const VERB: ReadonlyMap<LinkField, string> = new Map([['goal', 'serves goal'], ['delivers', 'delivers'], ['depends', 'depends on']]);
 const FIELDS: readonly LinkField[] = ['goal', 'delivers', 'depends'];
 
-/** What one check shares across links: the suggestion index of each field, built when first needed. */
-interface LinkCheck {
+/**
+ * What one check shares across links: the suggestion index of each field, built when first
+ * needed. The incremental check keeps one across edits (clearing `suggesters` when the ids
+ * change) and puts it in the memo under the rule's id.
+ */
+export interface LinkCheck {
   ws: ResolvedWorkspace;
   paths: ReadonlySet<string>;
   suggesters: Map<LinkField, IdSuggester>;
+  /** Every id with a definition, in the order of its first definition (default: `ws.definitions`' order). */
+  ids?: () => Iterable<string>;
 }
 
 export const brokenLink: Rule = {
@@ -22,18 +28,33 @@ export const brokenLink: Rule = {
   defaultSeverity: 'error',
   check: (ctx) => {
     const check: LinkCheck = { ws: ctx.ws, paths: new Set(ctx.ws.files.map((f) => f.path)), suggesters: new Map() };
-    const out: Finding[] = [];
-    for (const node of ctx.ws.nodes) {
-      for (const field of FIELDS) {
-        for (const link of node.item[field]) {
-          const finding = checkLink(check, node, field, link);
-          if (finding) out.push(finding);
-        }
-      }
-    }
-    return out;
+    return ctx.ws.nodes.flatMap((node) => checkNode(check, node));
+  },
+  checkNode: (ctx, node) => {
+    let check = ctx.memo.get('broken-link') as LinkCheck | undefined;
+    if (!check) ctx.memo.set('broken-link', (check = { ws: ctx.ws, paths: new Set(ctx.ws.files.map((f) => f.path)), suggesters: new Map() }));
+    return checkNode(check, node);
   },
 };
+
+function checkNode(check: LinkCheck, node: PlanNode): Finding[] {
+  const out: Finding[] = [];
+  for (const field of FIELDS) {
+    for (const link of node.item[field]) {
+      const finding = checkLink(check, node, field, link);
+      if (finding) out.push(finding);
+    }
+  }
+  return out;
+}
+
+/** Whether checking a node's links would ask for a suggestion (a link naming no id, not to another file). */
+export function asksSuggestion(ws: ResolvedWorkspace, node: PlanNode): boolean {
+  for (const field of FIELDS) {
+    for (const link of node.item[field]) if (link.file === undefined && !ws.resolveLink(node, link, LINK_TARGETS[field])) return true;
+  }
+  return false;
+}
 
 function checkLink(check: LinkCheck, node: PlanNode, field: LinkField, link: Link): Finding | undefined {
   const wanted = LINK_TARGETS[field];
@@ -68,13 +89,14 @@ function kinds(wanted: readonly Kind[]): string {
 function suggestion(check: LinkCheck, field: LinkField, id: string): string | undefined {
   let suggester = check.suggesters.get(field);
   if (!suggester) {
-    suggester = new IdSuggester(candidates(check.ws, LINK_TARGETS[field]));
+    suggester = new IdSuggester(candidates(check, LINK_TARGETS[field]));
     check.suggesters.set(field, suggester);
   }
   return suggester.suggest(id);
 }
 
 /** Ids with a definition of one of the kinds, in the order of their first definition. */
-function* candidates(ws: ResolvedWorkspace, wanted: readonly Kind[]): Iterable<string> {
-  for (const [id, defs] of ws.definitions) if (defs.some((d) => wanted.includes(d.item.kind))) yield id;
+function* candidates(check: LinkCheck, wanted: readonly Kind[]): Iterable<string> {
+  const { definitions } = check.ws;
+  for (const id of check.ids?.() ?? definitions.keys()) if (definitions.get(id)!.some((d) => wanted.includes(d.item.kind))) yield id;
 }

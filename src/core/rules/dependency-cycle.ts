@@ -23,6 +23,11 @@ export const dependencyCycle: Rule = {
     }
     return out;
   },
+  checkNode: (ctx, node) => {
+    const members = ctx.cycleOf(node);
+    if (!members) return [];
+    return [members.size === 1 ? selfLoop(node) : member(node, members)];
+  },
 };
 
 function selfLoop(node: PlanNode): Finding {

@@ -21,17 +21,20 @@ export const dependencyOrder: Rule = {
   defaultSeverity: 'warning',
   check: (ctx) => {
     const onCycle = new Set(dependencyCycles(ctx.ws.nodes).flat());
-    const out: Finding[] = [];
-    for (const node of ctx.ws.nodes) {
-      if (node.dependencies.length === 0 || onCycle.has(node) || !isOpen(node)) continue;
-      for (const dep of node.dependencies) {
-        const finding = onCycle.has(dep.node) || !isOpen(dep.node) ? undefined : compare(node, dep);
-        if (finding) out.push(finding);
-      }
-    }
-    return out;
+    return ctx.ws.nodes.flatMap((node) => checkNode(node, (n) => onCycle.has(n)));
   },
+  checkNode: (ctx, node) => checkNode(node, (n) => ctx.cycleOf(n) !== undefined),
 };
+
+function checkNode(node: PlanNode, onCycle: (n: PlanNode) => boolean): Finding[] {
+  if (node.dependencies.length === 0 || onCycle(node) || !isOpen(node)) return [];
+  const out: Finding[] = [];
+  for (const dep of node.dependencies) {
+    const finding = onCycle(dep.node) || !isOpen(dep.node) ? undefined : compare(node, dep);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
 
 /** One side of a comparison: the day, and how a message says it. */
 interface Side {

@@ -1,5 +1,5 @@
 import type { Kind } from '../model/types';
-import type { PlanNode } from '../model/workspace';
+import { isDefinition, type PlanNode } from '../model/workspace';
 import { nodeLabel } from '../model/queries';
 import { atItem, relatedAt, where, type Finding, type Rule } from './rule';
 
@@ -14,8 +14,17 @@ export const duplicateId: Rule = {
   id: 'duplicate-id',
   description: 'An id defined twice; reported at every definition after the first.',
   defaultSeverity: 'error',
-  check: (ctx) => ctx.ws.duplicates.map(({ node, first }) => (node.item.kind === first.item.kind ? sameKind(node, first) : acrossKinds(node, first))),
+  check: (ctx) => ctx.ws.duplicates.map(({ node, first }) => finding(node, first)),
+  checkNode: (ctx, node) => {
+    if (!isDefinition(node)) return [];
+    const first = ctx.ws.definitions.get(node.item.id)?.[0];
+    return first && first !== node ? [finding(node, first)] : [];
+  },
 };
+
+function finding(node: PlanNode, first: PlanNode): Finding {
+  return node.item.kind === first.item.kind ? sameKind(node, first) : acrossKinds(node, first);
+}
 
 function sameKind(node: PlanNode, first: PlanNode): Finding {
   return atItem(node, `Duplicate id '${node.item.id}': already defined by ${nodeLabel(first)} at ${where(first)}; links resolve to that one`, [

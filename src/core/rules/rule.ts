@@ -31,12 +31,37 @@ export interface RuleContext {
   fields?: readonly string[];
 }
 
+/** What a per-node check is given besides the workspace: answers the whole-workspace check computes once. */
+export interface NodeRuleContext extends RuleContext {
+  /** The dependency cycle a node is on (its members; one member: a self-loop), if any. */
+  cycleOf(node: PlanNode): ReadonlySet<PlanNode> | undefined;
+  /** Scratch space of one round of per-node checks (rules memoise per-file work here), keyed by rule id. */
+  memo: Map<string, unknown>;
+}
+
 export interface Rule {
   id: string;
   /** One line: what the rule reports. */
   description: string;
   defaultSeverity: Severity;
+  /** The reference: every finding of the workspace. */
   check(ctx: RuleContext): Finding[];
+  /**
+   * The findings computed for one node (each at that node's file), for the incremental check:
+   * the concatenation over `ws.nodes` in order equals `check`'s. A rule without it reads only
+   * `ctx.ws.files` (the parser's problems) and is re-run per changed file.
+   */
+  checkNode?(ctx: NodeRuleContext, node: PlanNode): Finding[];
+}
+
+/** A NodeRuleContext over a whole resolved workspace (cycles from one Tarjan pass). */
+export function nodeContext(ctx: RuleContext, cycles: readonly (readonly PlanNode[])[]): NodeRuleContext {
+  const cycleOf = new Map<PlanNode, ReadonlySet<PlanNode>>();
+  for (const cycle of cycles) {
+    const members = new Set(cycle);
+    for (const n of cycle) cycleOf.set(n, members);
+  }
+  return { ...ctx, cycleOf: (n) => cycleOf.get(n), memo: new Map() };
 }
 
 /** A finding about a node, pointing at the item itself. */

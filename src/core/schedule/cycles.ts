@@ -10,13 +10,24 @@ const cache = new WeakMap<readonly PlanNode[], PlanNode[][]>();
 export function dependencyCycles(nodes: readonly PlanNode[]): PlanNode[][] {
   const hit = cache.get(nodes);
   if (hit) return hit;
+  const cycles = cyclesFrom(nodes);
+  cache.set(nodes, cycles);
+  return cycles;
+}
+
+/**
+ * The cycles among the nodes reachable from `roots` along `depends` links. The set explored is
+ * closed under those links, so each cycle found is a whole strongly connected component of the
+ * workspace; the incremental check starts it from the nodes whose links changed.
+ */
+export function cyclesFrom(roots: Iterable<PlanNode>): PlanNode[][] {
   const index = new Map<PlanNode, number>();
   const low = new Map<PlanNode, number>();
   const onStack = new Set<PlanNode>();
   const stack: PlanNode[] = [];
   const cycles: PlanNode[][] = [];
   let counter = 0;
-  for (const root of nodes) {
+  for (const root of roots) {
     if (index.has(root) || root.depends.length === 0) continue;
     const work: { node: PlanNode; next: number }[] = [{ node: root, next: 0 }];
     index.set(root, counter); low.set(root, counter++); stack.push(root); onStack.add(root);
@@ -47,7 +58,6 @@ export function dependencyCycles(nodes: readonly PlanNode[]): PlanNode[][] {
       if (component.length > 1 || node.depends.includes(node)) cycles.push(orderAlongLinks(component));
     }
   }
-  cache.set(nodes, cycles);
   return cycles;
 }
 
