@@ -1,7 +1,7 @@
 /** Plan format 1.1: every form a person writes is read as meant or reported where it stands. */
 import assert from 'node:assert/strict';
 import type { Item, ParsedFile } from '../../src/core/model/types';
-import { parsePlanFile } from '../../src/core/parse/index';
+import { parsePlanFile, SectionCache } from '../../src/core/parse/index';
 import { brief, diagnose, parse } from './helpers';
 
 const ROADMAP = 'type: roadmap\ninitiatives:\n  - id: ledger\n    target: 2027-Q1\n';
@@ -220,5 +220,18 @@ describe('plan format 1.1: robustness of the reading', () => {
       const file = parse('deep.project.md', text);
       assert.ok(file.items.length >= 1);
     }
+  });
+});
+
+describe('plan format 1.1: the CLI and the editor read a file alike', () => {
+  it('resolves link reference definitions held by another section', () => {
+    let text = '---\ntype: project\nid: p\n---\n## Milestone: Ship the [spec][s] {#ship}\n';
+    for (let i = 0; i < 40; i++) text += `## Notes ${i}\n${'Filler text that makes the file long. '.repeat(40)}\n\n`;
+    text += '## References\n[s]: https://example.com/spec\n';
+    const cli = parsePlanFile('p.project.md', text)!;
+    const editor = parsePlanFile('p.project.md', text, { cache: new SectionCache() })!;
+    assert.equal(cli.items[1].title, 'Ship the spec');
+    assert.deepEqual(editor.items, cli.items);
+    assert.deepEqual(editor.problems, cli.problems);
   });
 });

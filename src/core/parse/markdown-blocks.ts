@@ -104,18 +104,58 @@ export function readMarkdownBlocks(input: string, cache?: SectionCache, bodyStar
   const { text, tooDeep } = limitNesting(blanked);
   const out: MarkdownBlocks = { blocks: [], tasks: [], tooDeep };
   const sections = sectionStarts(text).map((s, i, all) => [s, all[i + 1] ?? text.length] as const);
+  const definitions = linkDefinitions(text);
   // Without a cache (a one-off read), neighbouring sections are parsed together up to CHUNK
   // characters: each parse has a fixed cost, and the superlinear growth only starts well above.
   for (const start of cache ? sections : chunked(sections)) {
     const sectionText = text.slice(start[0], start[1]);
-    let section = cache?.get(sectionText);
+    const key = sectionText + definitionsFor(sectionText, definitions);
+    let section = cache?.get(key);
     if (!section) {
-      section = parseSection(sectionText);
-      cache?.set(sectionText, section);
+      section = key === sectionText ? parseSection(sectionText) : within(parseSection(key), sectionText.length);
+      cache?.set(key, section);
     }
     appendShifted(out, section, start[0]);
   }
   return out;
+}
+
+/** Link reference definitions (`[label]: url`) by label: they apply to the whole file, wherever it is cut. */
+function linkDefinitions(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!text.includes(']:')) return found;
+  for (const m of text.matchAll(/^ {0,3}\[([^\]\r\n]{1,200})\]:[ \t]*\S[^\r\n]*/gm)) {
+    const label = m[1].trim().toLowerCase();
+    if (!found.has(label)) found.set(label, m[0].trim());
+  }
+  return found;
+}
+
+/**
+ * The definitions a piece of the file refers to but does not hold, as text to parse after it, so
+ * `[text][label]` reads the same whichever section holds `[label]: url` (the CLI and the editor cut
+ * the file differently).
+ */
+function definitionsFor(piece: string, definitions: ReadonlyMap<string, string>): string {
+  if (definitions.size === 0) return '';
+  const lines: string[] = [];
+  for (const m of piece.matchAll(/\[([^\]\r\n]{1,200})\]/g)) {
+    const definition = definitions.get(m[1].trim().toLowerCase());
+    if (definition && !piece.includes(definition) && !lines.includes(definition)) lines.push(definition);
+  }
+  return lines.length ? `\n\n${lines.join('\n')}\n` : '';
+}
+
+/** The blocks of a parse that start within the first `length` characters, clamped to them. */
+function within(parsed: MarkdownBlocks, length: number): MarkdownBlocks {
+  const clamp = (s: Span): Span => ({ start: s.start, end: Math.min(s.end, length) });
+  return {
+    blocks: parsed.blocks.filter((b) => b.span.start < length).map((b) => (b.type === 'list'
+      ? { ...b, span: clamp(b.span), entries: b.entries.filter((e) => e.span.start < length).map((e) => ({ ...e, span: clamp(e.span), para: e.para && clamp(e.para) })) }
+      : b.type === 'heading' ? { ...b, span: clamp(b.span), content: clamp(b.content) } : { ...b, span: clamp(b.span) })),
+    tasks: parsed.tasks.filter((t) => t.span.start < length).map((t) => ({ ...t, span: clamp(t.span), para: clamp(t.para) })),
+    tooDeep: [],
+  };
 }
 
 /** Below this, parsing sections together is cheaper than one by one (measured on plan files). */
