@@ -75,6 +75,12 @@ function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): 
   watcher.onDidChange((uri) => index.queue(uri), null, subs);
   // A deleted config (.roadmark.yaml or .yml) makes the engine scan again.
   watcher.onDidDelete((uri) => index.removeUri(uri), null, subs);
+  // A deleted folder comes as one event for the folder, which the plan-file glob does not match.
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  subs.push(deletions);
+  deletions.onDidDelete((uri) => {
+    if (!/\.(?:md|markdown|ya?ml)$/i.test(uri.path)) index.removeUri(uri);
+  }, null, subs);
   vscode.workspace.onDidRenameFiles((e) => {
     for (const { oldUri, newUri } of e.files) {
       index.removeUri(oldUri);

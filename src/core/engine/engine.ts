@@ -149,7 +149,7 @@ export class PlanEngine {
   update(changed: readonly string[], removed: readonly string[] = []): Promise<EngineResult> {
     if ([...changed, ...removed].some((p) => this.isRootConfig(p))) return this.scan();
     return this.serial(async () => {
-      for (const path of [...removed, ...changed]) this.forgetUnder(path);
+      this.forgetUnder(new Set([...removed, ...changed]));
       const todo: Candidate[] = [];
       for (const path of changed) {
         const type = (await runAsync(statOnly(path), this.host)) as string | undefined;
@@ -243,10 +243,19 @@ export class PlanEngine {
     this.plans.delete(display);
   }
 
-  private forgetUnder(path: string): void {
-    const prefix = path.endsWith('/') ? path : path + '/';
-    for (const p of [...this.entries.keys()]) if (p === path || p.startsWith(prefix)) this.forget(p);
-    if (!this.entries.has(path)) this.forget(path);
+  /** Forgets these paths and everything under them: one pass over the entries, whatever the number of paths. */
+  private forgetUnder(paths: ReadonlySet<string>): void {
+    if (!paths.size) return;
+    for (const p of [...this.entries.keys()]) {
+      for (let at = p; ; at = parentPath(at)) {
+        if (paths.has(at)) {
+          this.forget(p);
+          break;
+        }
+        if (parentPath(at) === at || at === '') break;
+      }
+    }
+    for (const p of paths) if (!this.entries.has(p)) this.forget(p);
   }
 
   /** Resolves, runs the rules per root with its config, and works out which files' diagnostics changed. */
