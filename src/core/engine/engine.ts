@@ -135,9 +135,10 @@ export class PlanEngine {
       for (const root of this.roots) found.push(...(await runAsync(discover(root.spec.targets ?? [root.spec.path], root.discover), this.host)));
       this.candidates = found;
       const keep = new Set(found.map((c) => c.path));
-      for (const [path, entry] of [...this.entries]) if (!keep.has(path) && entry.root) this.forget(path);
       const loose = [...this.entries].filter(([, e]) => !e.root).map(([path, e]): Candidate => ({ path, included: false, explicit: e.explicit, from: [] }));
-      await this.load([...found, ...loose]);
+      await this.load([...found, ...loose], () => {
+        for (const [path, entry] of [...this.entries]) if (!keep.has(path) && entry.root) this.forget(path);
+      });
       return this.check();
     });
   }
@@ -149,18 +150,25 @@ export class PlanEngine {
   update(changed: readonly string[], removed: readonly string[] = []): Promise<EngineResult> {
     if ([...changed, ...removed].some((p) => this.isRootConfig(p))) return this.scan();
     return this.serial(async () => {
-      this.forgetUnder(new Set([...removed, ...changed]));
       const todo: Candidate[] = [];
+      const gone = new Set(removed);
+      const folders: string[] = [];
       for (const path of changed) {
         const type = (await runAsync(statOnly(path), this.host)) as string | undefined;
         const root = this.rootOf(path);
-        if (type === 'directory' && root) todo.push(...(await runAsync(discover([path], root.discover), this.host)).map((c) => ({ ...c, explicit: false })));
-        else if (type === 'file') {
-          const c = root ? classify(path, false, root.discover) : isConfigName(path) ? undefined : { included: false };
-          if (c) todo.push({ path, included: c.included, explicit: false, from: [] });
-        }
+        const c = type !== 'file' ? undefined : root ? classify(path, false, root.discover) : isConfigName(path) ? undefined : { included: false };
+        if (type === 'directory' && root) {
+          folders.push(path);
+          todo.push(...(await runAsync(discover([path], root.discover), this.host)).map((f) => ({ ...f, explicit: false })));
+        } else if (c) todo.push({ path, included: c.included, explicit: false, from: [] });
+        else gone.add(path);
       }
-      await this.load(todo);
+      const found = new Set(todo.map((c) => c.path));
+      // Every change to the index happens after the last read: no one sees a file missing mid-update.
+      await this.load(todo, () => {
+        this.forgetUnder(gone);
+        for (const folder of folders) for (const p of [...this.entries.keys()]) if (p.startsWith(folder + '/') && !found.has(p)) this.forget(p);
+      });
       return this.check();
     });
   }
@@ -212,7 +220,7 @@ export class PlanEngine {
   }
 
   /** Reads and parses candidates: reads a few at a time, parses in one batch. */
-  private async load(candidates: Candidate[]): Promise<void> {
+  private async load(candidates: Candidate[], beforeApply?: () => void): Promise<void> {
     const reads: ReadResult[] = new Array(candidates.length);
     const step = Math.max(1, this.options.concurrency ?? 32);
     for (let i = 0; i < candidates.length; i += step) {
@@ -226,6 +234,7 @@ export class PlanEngine {
     const parsed = this.options.parseBatch
       ? await this.options.parseBatch(jobs)
       : jobs.map((job) => guardedParse(job, parse, { cache: this.sections }));
+    beforeApply?.();
     candidates.forEach((c, i) => {
       const file = parsed[i];
       if (!file) return this.forget(c.path);
