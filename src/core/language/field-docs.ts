@@ -1,0 +1,50 @@
+/** One line of documentation for every field, as completion shows it. */
+export const FIELD_DOCS: ReadonlyMap<string, string> = new Map([
+  ['id', 'The id other items link to; unique in the whole workspace.'],
+  ['title', 'The item\'s name, when it is not the heading.'],
+  ['type', 'What the file is: `roadmap` or `project`.'],
+  ['product', 'The product this roadmap is for.'],
+  ['vision', 'One sentence: where the product is going.'],
+  ['owner', 'Who answers for it: one or more people (`@lea, sam`).'],
+  ['metric', 'What the goal measures (`90-day rebooking rate`).'],
+  ['current', 'The metric\'s value today.'],
+  ['target', 'Goal: the value to reach. Initiative: the date or period it should land (`2027-Q1`).'],
+  ['due', 'The deadline: a date (`2026-12-04`) or a period, read as its last day (`2027-Q1`).'],
+  ['status', 'idea, planned, in-progress, blocked, done or dropped.'],
+  ['goal', 'The goal ids this initiative serves.'],
+  ['horizon', 'When it is planned: now, next or later.'],
+  ['priority', 'How important it is, in the team\'s own scale.'],
+  ['reach', 'RICE: how many people it reaches per period.'],
+  ['impact', 'RICE: how much it moves each person (0.25–3).'],
+  ['confidence', 'RICE: how sure the estimates are (`80%`).'],
+  ['effort', 'RICE: person-months of work.'],
+  ['progress', 'Progress written by hand (`60%`); else the share of tasks done.'],
+  ['delivers', 'The initiative ids this work delivers.'],
+  ['start', 'When the work starts: a date, or a period read as its first day.'],
+  ['end', 'When the project must be finished: a date or a period (its last day).'],
+  ['budget', 'Money planned (`40000 EUR`, `€40k`).'],
+  ['spent', 'Money spent so far, in the budget\'s currency.'],
+  ['depends', 'Milestone or project ids this waits for, with an optional type: `kyc SS+2d`.'],
+  ['estimate', 'How long the task takes (`2d`, `4h`, `3 pts`).'],
+  ['done', 'Whether the task is finished (`true`/`false`).'],
+  ['goals', 'The roadmap\'s goals (a list of mappings).'],
+  ['initiatives', 'The initiatives (a list of mappings).'],
+  ['milestones', 'The project\'s milestones (a list of mappings).'],
+  ['tasks', 'Tasks (a list of titles or mappings).'],
+  ['subtasks', 'Subtasks (a list of titles or mappings).'],
+]);
+
+export const STATUS_DOCS: ReadonlyMap<string, string> = new Map([
+  ['idea', 'Not committed to yet.'],
+  ['planned', 'Committed, not started (the default).'],
+  ['in-progress', 'Being worked on.'],
+  ['blocked', 'Waiting on something outside the team.'],
+  ['done', 'Finished: closed.'],
+  ['dropped', 'Will not be done: closed.'],
+]);
+
+export const HORIZON_DOCS: ReadonlyMap<string, string> = new Map([
+  ['now', 'Being delivered this cycle.'],
+  ['next', 'Up after the current cycle.'],
+  ['later', 'On the radar, not scheduled.'],
+]);
