@@ -23,8 +23,8 @@ const CONFIG = { riskWindowDays: 14, rules: {} };
 
 const IDS = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'p0', 'p1', 'i0', 'i1', 'i2', 'g0', 'g1', 'x'];
 const PATHS = ['r.roadmap.md', 'a.project.md', 'b.project.yaml', 'c.project.md', 'sub/d.project.md', 'sub/e.project.yaml', 'q.roadmap.yaml'];
-const DATES = ['2026-10-01', '2026-11-20', '2026-11-30', '2026-12-05', '2027-01-15', '2027-Q1', '2026-12', '2027-03-01'];
-const STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'dropped'];
+const DATES = ['2026-10-01', '2027-02-30', '2026-11-20', '2026-11-30', '2026-12-05', '2027-01-15', '2027-Q1', '2026-12', '2027-03-01'];
+const STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'dropped', 'sometime'];
 const LINKS = [...IDS, 'sub/d.project.md#m1', 'a.project.md#m2', 'd.project.md#m3', '../a.project.md#m0', 'nope.md#m1', 'i9', 'm11'];
 
 interface MTask { title: string; done: boolean; id?: string }
