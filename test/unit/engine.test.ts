@@ -130,4 +130,24 @@ describe('core engine', () => {
     assert.ok(r2.generation > r1.generation);
     assert.deepEqual(r2.ws.files.map((f) => f.path), ['a.project.md', 'b.project.md']);
   });
+  it('a host that fails to read one file gives a parse-error on that plan file; the batch goes on', async () => {
+    const map = new Map<string, string>([['a.project.md', plan('a')], ['b.project.md', plan('b')]]);
+    const host = createMemoryHost(map);
+    const failing = { ...host, readFile: (path: string) => (path === 'a.project.md' ? Promise.reject(Object.assign(new Error('x'), { code: 'EACCES' })) : host.readFile(path)) };
+    const engine = new PlanEngine(failing, { clock: () => TODAY }, [{ path: '' }]);
+    const r = await engine.scan();
+    assert.deepEqual(r.diagnostics.filter((d) => d.rule === 'parse-error').map((d) => `${d.file}: ${d.message}`), ['a.project.md: Cannot read this file: permission denied']);
+    assert.ok(r.ws.byId.has('b'));
+  });
+
+  it('a walk ends on an endless folder chain when the host has no realPath', async () => {
+    const host = {
+      stat: (path: string) => ({ type: path.endsWith('.md') ? 'file' as const : 'directory' as const }),
+      readDirectory: (): [string, 'directory' | 'file'][] => [['loop', 'directory'], ['x.project.md', 'file']],
+      readFile: () => plan('x'),
+    };
+    const engine = new PlanEngine(host, { clock: () => TODAY }, [{ path: '' }]);
+    const r = await engine.scan();
+    assert.ok(r.candidates.length > 10 && r.candidates.length < 100, `${r.candidates.length} candidates`);
+  });
 });
