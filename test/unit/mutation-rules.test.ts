@@ -1,0 +1,163 @@
+/**
+ * Behaviours of src/core/rules that mutation testing (docs/mutation-testing.md) showed no test
+ * pinned down: every rule's exact message, place and severity on one workspace where all of them
+ * fire; the per-node checks (`Rule.checkNode`, used by the incremental check) giving exactly the
+ * whole-workspace findings; related information and fixes.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../src/core/check';
+import { RULES } from '../../src/core/rules/index';
+import { nodeContext, parserFindings, where, type Finding } from '../../src/core/rules/rule';
+import { dependencyCycles } from '../../src/core/schedule/cycles';
+import { covered, day, diagnose, workspace } from './helpers';
+
+const FILES: Record<string, string> = {
+  'r.roadmap.md': `---
+type: roadmap
+id: glow
+---
+## Goal: Grow retention {#retention due=2026-06-30}
+### Initiative: Skincare line {#skincare-line target=2027-Q1 horizon=now}
+### Initiative: Gift cards {#gift-cards horizon=now}
+### Initiative: Loyalty {#loyalty status=in-progress}
+### Initiative: Finished thing {#finished status=done}
+## Initiative: Orphan {#orphan target=2026-12-01}
+## Initiative: Gone {#gone status=dropped}
+`,
+  'a.project.md': `---
+type: project
+id: rollout
+delivers: skincare-line
+start: 2026-10-01
+end: 2026-11-01
+budget: 10 000 EUR
+spent: 12 500 EUR
+---
+## Milestone: Pilot {#pilot due=2027-05-01 depends=ship}
+- [x] Order samples
+- [ ] Train staff
+## Milestone: Ship {#ship due=2026-11-30 depends="pilot FS+2w"}
+- [ ] Print labels
+## Milestone: Loop {#loop due=2026-12-10 depends=loop}
+## Milestone: Wrong {#wrong due=2026-12-01 depends=retention delivers=pilott}
+## Milestone: Done early {#early status=done due=2026-01-01}
+- [ ] still open
+## Milestone: After {#after due=2026-12-05 depends="early SS+3d"}
+## Milestone: Before dep {#before-dep due=2026-11-25 depends=after}
+## Milestone: Dup {#pilot due=2026-12-24}
+`,
+  'b.project.md': `---
+type: project
+id: lonely
+budget: 100
+spent: 150 USD
+---
+## Milestone: Soon {#soon due=2026-12-01 colour=red}
+- [ ] one
+- [ ] two
+- [x] three
+## Milestone: Far link {#far depends="[x](a.project.md#nope)"}
+`,
+  'c.project.yaml': `type: project
+id: yamlproj
+delivers: [loyalty, gift-cardz]
+end: 2026-13-45
+status: weird
+milestones:
+  - id: ym
+    due: 2027-02-30
+    depends: [ship SF, pilot XX]
+`,
+};
+
+const TODAY = '2026-11-23';
+const line = (d: Diagnostic) => `${d.rule}@${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`;
+const key = (f: Finding) => JSON.stringify(f);
+
+describe('mutation: rules', () => {
+  it('reports every rule at its place, with its severity and exact message', () => {
+    assert.deepEqual(diagnose(FILES, TODAY).map(line), [
+      "overdue@a.project.md:3:5 warning Project 'rollout' was to end 2026-11-01 (22 days ago) and is not done",
+      "over-budget@a.project.md:8:8 warning Project 'rollout' has spent 12,500 EUR of a 10,000 EUR budget (125%)",
+      "dependency-cycle@a.project.md:10:4 error Milestone 'Pilot' depends on milestone 'Ship', which leads back to it: a dependency cycle of 2 items (pilot → ship → pilot)",
+      "after-target@a.project.md:10:29 warning Milestone 'Pilot' is due 2027-05-01, after the target of initiative 'Skincare line' it delivers (2027-Q1, which ends 2027-03-31)",
+      "at-risk@a.project.md:13:4 info Milestone 'Ship' is due 2026-11-30 (in 7 days) with only 0 of 1 task done",
+      "dependency-cycle@a.project.md:13:4 error Milestone 'Ship' depends on milestone 'Pilot', which leads back to it: a dependency cycle of 2 items (ship → pilot → ship)",
+      "dependency-cycle@a.project.md:15:4 error Milestone 'Loop' depends on itself",
+      "broken-link@a.project.md:16:44 error Milestone 'Wrong' depends on 'retention', which is a goal ('Grow retention'), not a milestone or a project",
+      "broken-link@a.project.md:16:62 error Milestone 'Wrong' delivers 'pilott', which is not defined",
+      "status-mismatch@a.project.md:17:4 warning Milestone 'Done early' is done but 1 task is still open",
+      "dependency-order@a.project.md:20:4 warning Milestone 'Before dep' is due 2026-11-25, before milestone 'After' it depends on is due (2026-12-05), a finish-to-start dependency",
+      "duplicate-id@a.project.md:21:4 error Duplicate id 'pilot': already defined by milestone 'Pilot' at a.project.md:10; links resolve to that one",
+      "unlinked@b.project.md:3:5 warning Project 'lonely' delivers no initiative of the roadmap: add `delivers: <initiative id>` to it or to one of its milestones",
+      "over-budget@b.project.md:5:8 warning Project 'lonely' has spent 150 USD of a 100 USD budget (150%)",
+      "at-risk@b.project.md:7:4 info Milestone 'Soon' is due 2026-12-01 (in 8 days) with only 1 of 3 tasks done",
+      "unknown-field@b.project.md:7:42 warning Unknown field 'colour' on milestone 'Soon'; a milestone has the fields id, title, due, start, status, owner, depends, delivers, progress",
+      "broken-link@b.project.md:11:30 error Milestone 'Far link' depends on 'nope', which is not defined in a.project.md",
+      "broken-link@c.project.yaml:3:21 error Project 'yamlproj' delivers 'gift-cardz', which is not defined: did you mean 'gift-cards'?",
+      "invalid-date@c.project.yaml:4:6 error Invalid end on project 'yamlproj': month 13 does not exist",
+      "invalid-value@c.project.yaml:5:9 error Unknown status 'weird' on project 'yamlproj': use idea, planned, in-progress, blocked, done, dropped",
+      "invalid-date@c.project.yaml:8:10 error Invalid due on milestone 'ym': 2027-02-30 does not exist (February 2027 has 28 days)",
+      "invalid-value@c.project.yaml:9:15 error Dependency on 'ship' from milestone 'ym': start-to-finish (SF) dependencies are not supported: use FS, SS or FF",
+      "broken-link@c.project.yaml:9:24 error Milestone 'ym' depends on 'pilot XX', which is not defined",
+      "overdue@r.roadmap.md:5:4 warning Goal 'Grow retention' was due 2026-06-30 (146 days ago) and is not done",
+      "unplanned@r.roadmap.md:7:5 info Initiative 'Gift cards' is on the roadmap for now, but no project or milestone delivers it",
+      "unlinked@r.roadmap.md:10:4 warning Initiative 'Orphan' serves no goal: add `goal: <goal id>` or nest it under a Goal",
+    ]);
+  });
+
+  it('per-node checks find exactly what the whole-workspace checks find', () => {
+    const ws = workspace(FILES);
+    const ctx = { ws, today: day(TODAY), riskWindowDays: 14 };
+    const nodeCtx = nodeContext(ctx, dependencyCycles(ws.nodes));
+    let compared = 0;
+    for (const rule of RULES) {
+      if (!rule.checkNode) continue;
+      const whole = rule.check(ctx).map(key).sort();
+      const perNode = ws.nodes.flatMap((n) => rule.checkNode!(nodeCtx, n)).map(key).sort();
+      assert.deepEqual(perNode, whole, rule.id);
+      compared += whole.length;
+    }
+    assert.ok(compared >= 20, `only ${compared} findings compared`);
+  });
+
+  it('puts related information and fixes where they belong', () => {
+    const d = diagnose(FILES, TODAY);
+    const find = (rule: string, file: string, ln: number) => d.find((x) => x.rule === rule && x.file === file && x.line === ln)!;
+    const budget = find('over-budget', 'a.project.md', 8);
+    assert.equal(covered(FILES, budget), '12 500 EUR');
+    assert.deepEqual(budget.related?.map((r) => [r.file, r.line, r.message]), [['a.project.md', 7, 'Budget']]);
+    const target = find('after-target', 'a.project.md', 10);
+    assert.equal(covered(FILES, target), 'due=2027-05-01');
+    assert.deepEqual(target.related?.map((r) => [r.file, r.line, r.message]), [['r.roadmap.md', 6, "Target of initiative 'Skincare line'"]]);
+    const cycle = find('dependency-cycle', 'a.project.md', 10);
+    assert.deepEqual(cycle.related?.map((r) => [r.line, r.message]), [[13, "Milestone 'Pilot' depends on milestone 'Ship'"]]);
+    const loop = find('dependency-cycle', 'a.project.md', 15);
+    assert.deepEqual(loop.related?.map((r) => [r.line, r.message]), [[15, "Milestone 'Loop' depends on itself"]]);
+    const dup = find('duplicate-id', 'a.project.md', 21);
+    assert.deepEqual(dup.related?.map((r) => [r.file, r.line]), [['a.project.md', 10]]);
+    const kind = d.find((x) => x.rule === 'broken-link' && x.message.includes("'retention'"))!;
+    assert.equal(covered(FILES, kind), 'depends=retention');
+    assert.deepEqual(kind.related?.map((r) => [r.file, r.line, r.message]), [['r.roadmap.md', 5, "'retention' is defined here"]]);
+    const typo = d.find((x) => x.rule === 'broken-link' && x.file === 'c.project.yaml')!;
+    assert.deepEqual(typo.fixes?.map((f) => [f.title, f.text]), [["Change 'gift-cardz' to 'gift-cards'", 'gift-cards']]);
+    assert.equal(d.find((x) => x.rule === 'broken-link' && x.message.includes("'pilott'"))!.fixes, undefined);
+    for (const x of d) if (x.rule === 'overdue' || x.rule === 'unlinked' || x.rule === 'unplanned') assert.equal(x.related, undefined, line(x));
+  });
+
+  it('names a place as path:line, and keeps only the parser problems asked for', () => {
+    const ws = workspace(FILES);
+    assert.equal(where(ws.byId.get('ship')!), 'a.project.md:13');
+    assert.equal(where(ws.byId.get('ship')!, { start: 0, end: 0 }), 'a.project.md:1');
+    const dates = parserFindings(ws, 'invalid-date');
+    assert.deepEqual(dates.map((f) => [f.file, f.item]), [['c.project.yaml', 'yamlproj'], ['c.project.yaml', 'ym']]);
+    assert.deepEqual(parserFindings(ws, 'invalid-date', (p) => p.item === 'ym').map((f) => f.item), ['ym']);
+  });
+
+  it('honours a severity setting per rule and leaves out rules set to off', () => {
+    const d = diagnose(FILES, TODAY, { rules: { 'over-budget': 'error', overdue: 'off', unplanned: 'warning' } });
+    assert.deepEqual([...new Set(d.filter((x) => x.rule === 'over-budget').map((x) => x.severity))], ['error']);
+    assert.equal(d.filter((x) => x.rule === 'overdue').length, 0);
+    assert.deepEqual(d.filter((x) => x.rule === 'unplanned').map((x) => x.severity), ['warning']);
+  });
+});
