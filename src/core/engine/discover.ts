@@ -150,8 +150,3 @@ function* walk(dir: string, visit: (file: string) => void, visited: Set<string>,
     } else if (type === 'file') visit(path);
   }
 }
-
-/** Walks one folder (a created or renamed one) for the engine's updates. */
-export function* discoverUnder(dir: string, o: DiscoverOptions): HostGen<Candidate[]> {
-  return yield* discover([dir], o);
-}

@@ -14,7 +14,7 @@ import { classify, discover, findConfig, isConfigName, runAsync, type Candidate,
 import { createPathFilter } from './globs';
 import { guardedParse, type ParseFn, type ParseJob } from './guard';
 import type { EngineHost } from './host';
-import { baseName, parentPath, relativeTo } from './paths';
+import { parentPath, relativeTo } from './paths';
 import { readPlan, type ReadResult } from './read';
 
 export interface EngineRoot {
@@ -311,4 +311,3 @@ function* statOnly(path: string) {
   return ((yield { op: 'stat' as const, path }) as { type: string } | undefined)?.type;
 }
 
-export { baseName };
