@@ -1,0 +1,18 @@
+/** Hover on an item's heading or id (link values keep navigation.ts's hover). */
+import * as vscode from 'vscode';
+import { hoverAt } from '../../core/language/hover';
+import type { IndexService } from '../index-service';
+import { planDocument } from './plan-document';
+
+export class PlanHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly index: IndexService, private readonly links = false) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const plan = planDocument(this.index, doc);
+    const hover = plan && hoverAt(plan.snapshot.ws, plan.file, doc.offsetAt(position), plan.snapshot.today, { links: this.links, text: plan.text });
+    if (!hover) return undefined;
+    const md = new vscode.MarkdownString(hover.markdown);
+    md.isTrusted = false;
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(hover.span.start), doc.positionAt(hover.span.end)));
+  }
+}
