@@ -58,7 +58,7 @@ describe('exports read by independent readers', () => {
     const rows = parseCsv(exportOf('csv'), { columns: true }) as Record<string, string>[];
     const list = JSON.parse(spawnSync(process.execPath, [CLI, 'list', 'examples', '--format', 'json'], { encoding: 'utf8' }).stdout) as { items: unknown[] };
     assert.equal(rows.length, list.items.length);
-    assert.deepEqual(Object.keys(rows[0]), ['id', 'kind', 'title', 'status', 'owner', 'start', 'due', 'goal', 'initiative', 'project', 'depends', 'file', 'line']);
+    assert.deepEqual(Object.keys(rows[0]), ['id', 'kind', 'title', 'status', 'owner', 'start', 'due', 'goal', 'initiative', 'project', 'depends', 'progress', 'budget', 'spent', 'currency', 'file', 'line']);
     const tricky = parseCsv(formatCsv(workspace(TRICKY)), { columns: true }) as Record<string, string>[];
     assert.equal(tricky[0].title, 'Project, with "quotes"; and: colons # and hashes');
     assert.equal(tricky[1].title, "'=SUM(A1:A2)", 'a formula-looking title is defused');

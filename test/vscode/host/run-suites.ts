@@ -44,5 +44,6 @@ function loadSuites(): void {
   require('../suite/live.test');
   require('../suite/commands.test');
   require('../suite/timeline.test');
+  require('../suite/engine.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
