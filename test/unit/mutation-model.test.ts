@@ -173,11 +173,11 @@ describe('mutation: model', () => {
       assert.equal(withArticle('Epic'), 'an Epic');
       assert.equal(withArticle('milestone'), 'a milestone');
       assert.equal(titleOf({ title: '', id: 'x' }), 'x');
-      assert.equal(titleOf({ title: '', id: undefined }, 'plans/a.project.md'), 'a.project.md');
-      assert.equal(titleOf({ title: '', id: undefined }, 'a.project.md'), 'a.project.md');
-      assert.equal(titleOf({ title: '', id: undefined }), '');
-      assert.equal(label({ kind: 'task', title: 'T', id: undefined }), "task 'T'");
-      assert.equal(Label({ kind: 'task', title: 'T', id: undefined }), "Task 'T'");
+      assert.equal(titleOf({ title: '', id: '' }, 'plans/a.project.md'), 'a.project.md');
+      assert.equal(titleOf({ title: '', id: '' }, 'a.project.md'), 'a.project.md');
+      assert.equal(titleOf({ title: '', id: '' }), '');
+      assert.equal(label({ kind: 'task', title: 'T', id: '' }), "task 'T'");
+      assert.equal(Label({ kind: 'task', title: 'T', id: '' }), "Task 'T'");
       assert.equal(nodeLabel(node('one')), "milestone 'One'");
       assert.equal(NodeLabel(node('one')), "Milestone 'One'");
       assert.equal(plural(1, 'item'), '1 item');
