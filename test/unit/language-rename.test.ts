@@ -3,7 +3,7 @@ import { applyEdits, withoutBom } from '../../src/core/language/edits';
 import { hoverAt } from '../../src/core/language/hover';
 import { referencesAt } from '../../src/core/language/references';
 import { prepareRename, renameEdits } from '../../src/core/language/rename';
-import { day, workspace } from './helpers';
+import { brief, day, diagnose, workspace } from './helpers';
 
 const ROADMAP = [
   '---', 'type: roadmap', 'id: glow', '---',
@@ -109,6 +109,14 @@ describe('language service: references and rename', () => {
     const taken = renameEdits(ws, file, PROJECT.indexOf('- id: pilot') + 7, 'launch', (p) => BASE[p]);
     assert.match((taken as { reason: string }).reason, /already the id of milestone 'Launch'/);
     assert.equal(renameEdits(ws, file, PROJECT.indexOf('- id: pilot') + 7, 'a b', (p) => BASE[p]).ok, false);
+  });
+
+  it('leaves a workspace whose links all still resolve: the same diagnostics before and after, every rename', () => {
+    const before = brief(diagnose(BASE)).filter((d) => d.startsWith('broken-link') || d.startsWith('unplanned') || d.startsWith('unlinked'));
+    for (const [path, needle, shift] of [['rollout.project.md', 'Supplier contract', 0], ['rollout.project.md', '- id: pilot', 7], ['glow.roadmap.md', 'Retention', 0], ['rollout.project.md', 'id: rollout', 4], ['campaign.project.yaml', 'id: brief', 4]] as const) {
+      const after = rename(BASE, path, needle, 'renamed-id', shift);
+      assert.deepEqual(brief(diagnose(after)).filter((d) => d.startsWith('broken-link') || d.startsWith('unplanned') || d.startsWith('unlinked')).map((d) => d.replace('renamed-id', '*')), before.map((d) => d), `${needle}`);
+    }
   });
 
   it('refuses when a file changed since it was read', () => {
