@@ -46,7 +46,10 @@ function runHere(campaigns: Campaign[], n: (c: Campaign) => number): Summary[] {
     const start = performance.now();
     const total = n(campaign);
     runCampaign(campaign, total, stats, (done) => {
-      if (done % 5000 === 0) console.error(`  ${campaign}: ${done}/${total} (${((performance.now() - start) / 1000).toFixed(0)} s, ${stats.distinct.size} distinct violations so far)`);
+      if (done % 2000 !== 0) return;
+      const s = stats.campaigns[campaign];
+      const counts = Object.keys(INVARIANTS).map((k) => `${k}=${s.perInvariant[k as keyof typeof INVARIANTS]}`).join(' ');
+      console.error(`  ${campaign}: ${done}/${total} (${((performance.now() - start) / 1000).toFixed(0)} s; cases with violations per invariant: ${counts}; ${stats.distinct.size} distinct; slowest ${stats.slowest?.ms.toFixed(0)} ms)`);
     });
   }
   const runMs = performance.now() - t0;
