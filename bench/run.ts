@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateWorkspace } from './generate';
 import { timelineBench } from './timeline';
+import type { EditResult } from './incremental';
 
 const ROOT = resolve(__dirname, '..');
 const WORK = join(ROOT, 'bench/.work');
@@ -53,29 +54,67 @@ function pair(a: () => number, b: () => number): [number, number] {
   return [median(as), median(bs)];
 }
 
+/** Benchmarks to run (`BENCH_ONLY=edit,heap`: names containing one of the words); default all. */
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+const wanted = (name: string) => !ONLY || ONLY.some((w) => name.includes(w));
+
+/** Runs a bench script in its own process (a fresh heap, no JIT state from the other benchmarks); returns its JSON. */
+function script<T>(args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
 function main(): void {
-  const results: Record<string, Result> = {};
+  const previous = existsSync(join(ROOT, 'bench/results.json')) ? (JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Record<string, Result>) : {};
+  const results: Record<string, Result> = ONLY ? { ...previous } : {};
   const rows: string[][] = [];
-  const record = (name: string, a: number, b: number, target: number, what: string) => {
+  const record = (name: string, a: number, b: number, target: number, what: string, unit = 'ms') => {
     const value = Number((a / b).toFixed(3));
     results[name] = { value, target, unit: 'x' };
-    rows.push([name, what, `${a.toFixed(0)} ms`, `${b.toFixed(0)} ms`, `${value.toFixed(2)}x`, `≤ ${target}x`, value <= target ? 'ok' : 'MISSED']);
+    const show = (v: number) => (unit === 'B' ? `${(v / 1e6).toFixed(1)} MB` : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
+    rows.push([name, what, show(a), show(b), `${value.toFixed(2)}x`, `≤ ${target}x`, value <= target ? 'ok' : 'MISSED']);
   };
   const cli = join(ROOT, 'dist/cli.js');
   const big = workspace('50k');
   const check = (dir: string) => () => time(process.execPath, [cli, 'check', dir, '--format', 'json']);
 
-  const [checkBig, parseBig] = pair(check(big), () => time(process.execPath, [join(ROOT, 'bench/baseline-parse.mjs'), big]));
-  record('check-vs-parse', checkBig, parseBig, 1.25, 'check 50k ÷ remark+yaml parse only');
+  if (wanted('check-vs-parse')) {
+    const [checkBig, parseBig] = pair(check(big), () => time(process.execPath, [join(ROOT, 'bench/baseline-parse.mjs'), big]));
+    record('check-vs-parse', checkBig, parseBig, 1.0, 'check 50k ÷ remark+yaml parse only');
+  }
 
-  const lint = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
-  const [checkAgain, lintBig] = pair(check(big), () => time(process.execPath, [lint, `${big}/**/*.md`]));
-  record('check-vs-markdownlint', checkAgain, lintBig, 0.5, 'check 50k ÷ markdownlint-cli2 (Markdown only)');
+  if (wanted('check-vs-markdownlint')) {
+    const lint = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+    const [checkAgain, lintBig] = pair(check(big), () => time(process.execPath, [lint, `${big}/**/*.md`]));
+    record('check-vs-markdownlint', checkAgain, lintBig, 0.5, 'check 50k ÷ markdownlint-cli2 (Markdown only)');
+  }
 
-  const [check10k, check1k] = pair(check(workspace('10k')), check(workspace('1k')));
-  record('check-10k-vs-1k', check10k, check1k, 12, 'scaling: 10× the items');
+  if (wanted('check-10k-vs-1k')) {
+    const [check10k, check1k] = pair(check(workspace('10k')), check(workspace('1k')));
+    record('check-10k-vs-1k', check10k, check1k, 12, 'scaling: 10× the items');
+  }
 
-  for (const r of timelineBench(workspace('10k'))) record(r.name, r.a, r.b, r.target, r.what);
+  if (wanted('edit')) {
+    // Each run: one process loads both workspaces and times BENCH_EDITS edits in each (interleaved edit/parse inside).
+    const small = workspace('1k');
+    const runs: Record<string, EditResult>[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(script<Record<string, EditResult>>(['bench/incremental.ts', small, big]));
+    const of = (dir: string, key: 'edit' | 'parse') => median(runs.map((r) => r[dir][key]));
+    console.log(`edit split at 50k (last run): ${JSON.stringify(runs[runs.length - 1][big], (_, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))}`);
+    if (wanted('edit-vs-file-parse')) record('edit-vs-file-parse', of(big, 'edit'), of(big, 'parse'), 2, 'one-line edit → diagnostics at 50k ÷ parsing that file');
+    if (wanted('edit-scaling')) record('edit-scaling', of(big, 'edit'), of(small, 'edit'), 1.5, 'the same edit at 50k ÷ at 1k');
+  }
+
+  if (wanted('heap')) {
+    const heaps: { bytes: number; held: number; parsed: number }[] = [];
+    for (let i = 0; i < Math.min(RUNS, 2); i++) heaps.push(script(['--expose-gc', 'bench/heap.ts', big]));
+    const held = median(heaps.map((h) => h.held));
+    console.log(`heap at 50k: parsed files ${(median(heaps.map((h) => h.parsed)) / 1e6).toFixed(0)} MB, all held ${(held / 1e6).toFixed(0)} MB, source ${(heaps[0].bytes / 1e6).toFixed(1)} MB`);
+    record('heap-per-source-byte', held, heaps[0].bytes, 10, 'heap held at 50k (parsed files, incremental check) ÷ source bytes', 'B');
+  }
+
+  if (wanted('timeline')) for (const r of timelineBench(workspace('10k'))) record(r.name, r.a, r.b, r.target, r.what);
 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length), 4));
   console.log(`\nbenchmark (median of ${RUNS}, interleaved)`);

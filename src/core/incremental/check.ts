@@ -66,9 +66,21 @@ const EMPTY: readonly Diagnostic[] = [];
 const FIELDS = ['goal', 'delivers', 'depends'] as const;
 const KINDS = 6;
 
+/** What the last update did, for benchmarks and logs: counts, and milliseconds per phase. */
+export interface UpdateStats {
+  relinkedFiles: number;
+  dirtyNodes: number;
+  ids: number;
+  links: number;
+  cycles: number;
+  rules: number;
+  publish: number;
+}
+
 export class IncrementalCheck {
   /** Bumped by every update. */
   generation = 0;
+  stats: UpdateStats = { relinkedFiles: 0, dirtyNodes: 0, ids: 0, links: 0, cycles: 0, rules: 0, publish: 0 };
   private readonly today: Day;
   private readonly riskWindowDays: number;
   private readonly fields?: readonly string[];
@@ -158,6 +170,13 @@ export class IncrementalCheck {
     const changedFiles = new Set<string>();
     if (incoming.size === 0) return { changedFiles, generation: this.generation };
 
+    let clock = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = now - clock;
+      clock = now;
+      return ms;
+    };
     // 1. Ids: out with the old nodes, in with the new.
     const dirtyIds = new Set<string>();
     const dead: PlanNode[] = [];
@@ -205,6 +224,7 @@ export class IncrementalCheck {
     }
     for (const id of dirtyIds) this.reindex(id);
 
+    const idsMs = lap();
     // 2. Links: the changed files and those naming a dirty id.
     for (const [path, file] of incoming) this.indexLinks(path, file);
     const relinked = new Set<string>();
@@ -244,6 +264,7 @@ export class IncrementalCheck {
       }
     }
 
+    const linksMs = lap();
     // 3. Cycles through a relinked node, lost or gained.
     const dirty = new Set<PlanNode>(relinkedNodes);
     const roots: PlanNode[] = [...relinkedNodes];
@@ -271,6 +292,7 @@ export class IncrementalCheck {
       for (const d of n.dependents) dirty.add(d);
     }
 
+    const cyclesMs = lap();
     // 4. The other nodes whose findings read what changed.
     for (const t of deliveredTo) if (this.alive(t)) dirty.add(t);
     for (const id of dirtyIds) for (const n of this.definitions.get(id) ?? []) dirty.add(n);
@@ -296,6 +318,7 @@ export class IncrementalCheck {
       this.fileDiagnostics.set(path, this.fileRules.map(({ rule, severity }) => this.located(rule.check({ ...ctx, ws: fileWs }), rule.id, severity)));
     }
 
+    const rulesMs = lap();
     // 6. Publish what differs.
     for (const path of affected) {
       const next = this.files.has(path) ? this.assemble(path) : [];
@@ -305,6 +328,7 @@ export class IncrementalCheck {
       if (next.length) this.published.set(path, next);
       else this.published.delete(path);
     }
+    this.stats = { relinkedFiles: relinkedPaths.length, dirtyNodes: dirty.size, ids: idsMs, links: linksMs, cycles: cyclesMs, rules: rulesMs, publish: lap() };
     return { changedFiles, generation: this.generation };
   }
 
