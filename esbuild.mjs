@@ -1,5 +1,5 @@
-// Bundles the CLI (and, later, the extension and webview) into single files under dist/
-// that run with plain node and no node_modules.
+// Bundles the CLI, the extension (desktop: dist/extension.js; web worker: dist/web/extension.js)
+// and the timeline webview into single files under dist/ that need no node_modules.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -22,8 +22,16 @@ const webview = { ...common, platform: 'browser', format: 'iife', target: 'es202
 
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The extension host provides `vscode`; everything else is bundled.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The extension host provides `vscode`; everything else is bundled. The entry is the activation
+  // gate (src/extension/activation.ts), which starts src/extension/extension.ts when there are plans.
+  { ...common, entryPoints: ['src/extension/activation.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for the web worker extension host (vscode.dev, github.dev): no Node
+  // built-ins may be bundled (esbuild fails on one), and there is no `process` to read.
+  {
+    ...common, platform: 'browser', target: 'es2022',
+    entryPoints: ['src/extension/activation.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
+    define: { ...common.define, 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  },
 ];
 
 if (watch) {

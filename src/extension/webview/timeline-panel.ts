@@ -7,7 +7,6 @@
  * index has not read yet, is refused and answered with a fresh model.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { checkReschedule, isCurrentOpen, PNG_DATA_URL, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../protocol/messages';
 import { rescheduleEdit } from '../../core/language/reschedule';
 import { parsePlanFile } from '../../core/parse/index';
@@ -16,6 +15,7 @@ import type { IndexService, IndexSnapshot } from '../index-service';
 import { buildTimelineView } from '../../core/outline/timeline';
 import type { TimelineView } from '../../protocol/timeline';
 import { timelinePage } from '../../webview/page';
+import { base64ToBytes, randomNonce } from '../web/platform';
 
 export const TIMELINE_VIEW_TYPE = 'roadmark.timeline';
 const LIVE_DEBOUNCE_MS = 40;
@@ -222,14 +222,14 @@ export class TimelinePanel implements vscode.Disposable {
     });
     if (!target) return;
     // parseWebviewMessage checked the SVG document and the PNG's base64 and signature already.
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(PNG_DATA_URL.length), 'base64');
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data.slice(PNG_DATA_URL.length));
     await vscode.workspace.fs.writeFile(target, bytes);
     if (!preset) void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
   }
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
     const csp = [
       "default-src 'none'",
