@@ -4,6 +4,7 @@ import { itemAtCursor, registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoadmarkQuickFixes } from './quick-fixes';
 import { LinkNavigation } from './navigation';
+import { registerLanguageFeatures } from './language-features';
 import { IndexService, type IndexSnapshot } from './index-service';
 import { StatusBar } from './status-bar';
 import type { TreeElement } from './views/elements';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
 
   registerCommands({ context, index, roadmap, roadmapView, setFilter });
   registerTimeline(context, index);
+  registerLanguageFeatures(context, index);
   const planDocuments = [{ language: 'markdown' }, { language: 'yaml' }];
   const navigation = new LinkNavigation(index);
   context.subscriptions.push(vscode.languages.registerDefinitionProvider(planDocuments, navigation), vscode.languages.registerHoverProvider(planDocuments, navigation));

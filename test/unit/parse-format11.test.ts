@@ -235,3 +235,13 @@ describe('plan format 1.1: the CLI and the editor read a file alike', () => {
     assert.deepEqual(editor.problems, cli.problems);
   });
 });
+
+describe('plan format 1.1: YAML quoting', () => {
+  it('locates quoted list entries and quoted comma lists on their text, inside the quotes', () => {
+    const text = 'type: project\nid: p\ndelivers: ["skincare-line"]\ndepends: "a, b"\nmilestones:\n  - id: m\n    title: "open\n';
+    const p = parse('p.project.yaml', text).items[0];
+    const span = (l: { idSpan?: { start: number; end: number } }) => text.slice(l.idSpan!.start, l.idSpan!.end);
+    assert.deepEqual(p.delivers.map(span), ['skincare-line']);
+    assert.deepEqual(p.depends.map(span), ['a', 'b']);
+  });
+});

@@ -128,7 +128,7 @@ export function parseYamlAt(input: string, base: number): ParsedYaml {
     const span = { start: base + tooDeep, end: base + end - (text.slice(tooDeep, end).match(/(?:\r\n|\r|\n)$/)?.[0].length ?? 0) };
     return { doc, problems: [{ rule: 'parse-error', span, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep: this was not read` }] };
   }
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, keepSourceTokens: true });
   const clamp = (n: number) => base + Math.max(0, Math.min(n, text.length));
   const problems: Problem[] = doc.errors.map((e) => ({
     rule: 'parse-error',

@@ -42,6 +42,7 @@ function loadSuites(): void {
   require('../suite/diagnostics.test');
   require('../suite/views.test');
   require('../suite/live.test');
+  require('../suite/language.test');
   require('../suite/commands.test');
   require('../suite/timeline.test');
   require('../suite/engine.test');
