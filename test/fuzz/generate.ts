@@ -230,12 +230,19 @@ function writeAttrBlock(w: Writer, file: string, id: string | undefined, fields:
   w.write('}');
 }
 
+/** What a link part is meant as: a dependency type only means something under `depends` (elsewhere `id FS` is one odd id). */
+function meant(key: string, l: LinkForm): { id?: string; dep?: LinkForm['dep'] } {
+  const depends = ['depends', 'depends-on', 'blocked-by', 'dependss'].includes(key.trim().toLowerCase().replace(/[_\s]+/g, '-'));
+  if (l.dep && !depends) return {};
+  return { id: l.id, dep: l.dep };
+}
+
 /** Records each link part of a comma-joined link value written at `valueAt` (exact: written as is). */
 function linkExpects(file: string, where: Where, f: FieldSpec, valueAt: number, exact: boolean, out: Expect[], keyOffset?: number): void {
   if (!f.links || !exact) return;
   let pos = 0;
   for (const l of f.links) {
-    out.push({ kind: 'link', file, where, key: f.key, value: l.text, offset: valueAt + pos, id: l.id, dep: l.dep, keyOffset });
+    out.push({ kind: 'link', file, where, key: f.key, value: l.text, offset: valueAt + pos, ...meant(f.key, l), keyOffset });
     pos += l.text.length + 2;
   }
 }
@@ -341,7 +348,7 @@ function writeYamlField(w: Writer, file: string, where: Where, indent: string, k
         if (i) w.write(', ');
         const v = yamlScalar(l.text, 'auto', true);
         const vAt = w.write(v.text) + v.inner;
-        if (v.exact) out.push({ kind: 'link', file, where, key, value: l.text, offset: vAt, id: l.id, dep: l.dep, keyOffset: at });
+        if (v.exact) out.push({ kind: 'link', file, where, key, value: l.text, offset: vAt, ...meant(key, l), keyOffset: at });
       });
       w.line(']');
     } else {
@@ -350,7 +357,7 @@ function writeYamlField(w: Writer, file: string, where: Where, indent: string, k
         w.write(`${indent}  - `);
         const v = yamlScalar(l.text);
         const vAt = w.write(v.text) + v.inner;
-        if (v.exact) out.push({ kind: 'link', file, where, key, value: l.text, offset: vAt, id: l.id, dep: l.dep, keyOffset: at });
+        if (v.exact) out.push({ kind: 'link', file, where, key, value: l.text, offset: vAt, ...meant(key, l), keyOffset: at });
         w.line();
       }
     }

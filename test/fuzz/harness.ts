@@ -51,7 +51,7 @@ export function campaignSeed(seed: number, campaign: Campaign): number {
 }
 
 /** Runs `runs` cases of a campaign; never stops at a violation, so every invariant is counted. */
-export function runCampaign(campaign: Campaign, runs: number, stats: Stats, progress?: (done: number) => void): void {
+export function runCampaign(campaign: Campaign, runs: number, stats: Stats, progress?: (done: number) => void, timeLimitMs?: number): void {
   const seed = campaignSeed(stats.seed, campaign);
   const s = stats.campaigns[campaign];
   const t0 = performance.now();
@@ -73,7 +73,7 @@ export function runCampaign(campaign: Campaign, runs: number, stats: Stats, prog
     }
     if (progress && index % 1000 === 0) progress(index);
     return true;
-  }), { numRuns: runs, seed });
+  }), { numRuns: runs, seed, ...(timeLimitMs ? { interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: false } : {}) });
   s.ms += performance.now() - t0;
 }
 

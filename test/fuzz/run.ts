@@ -4,7 +4,7 @@
  * (default 20 s; FUZZ_SHRINK_TOTAL_MS, default 300 s, for all of them), FUZZ_JOBS=1 to run the campaigns one after the other in this process
  * (default: one child process per campaign, in parallel). Prints counts per invariant and
  * campaign, the slowest case, every distinct violation with a shrunk reproducer, and exits 1
- * on any violation.
+ * on any violation. FUZZ_TIME_LIMIT_S stops each campaign after that many seconds (busy machines).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +22,8 @@ const shrinkMs = Number(process.env.FUZZ_SHRINK_MS) || 20_000;
 const shrinkTotalMs = Number(process.env.FUZZ_SHRINK_TOTAL_MS) || 300_000;
 const only = process.env.FUZZ_CAMPAIGN as Campaign | undefined;
 const jobs = Number(process.env.FUZZ_JOBS) || 2;
+/** Stop each campaign after this many seconds (the report then says how many cases ran); default: no limit. */
+const timeLimitS = Number(process.env.FUZZ_TIME_LIMIT_S) || 0;
 const CAMPAIGNS: Campaign[] = ['generated', 'mutated'];
 
 interface Summary {
@@ -50,7 +52,8 @@ function runHere(campaigns: Campaign[], n: (c: Campaign) => number): Summary[] {
       const s = stats.campaigns[campaign];
       const counts = Object.keys(INVARIANTS).map((k) => `${k}=${s.perInvariant[k as keyof typeof INVARIANTS]}`).join(' ');
       console.error(`  ${campaign}: ${done}/${total} (${((performance.now() - start) / 1000).toFixed(0)} s; cases with violations per invariant: ${counts}; ${stats.distinct.size} distinct; slowest ${stats.slowest?.ms.toFixed(0)} ms)`);
-    });
+    }, timeLimitS ? (timeLimitS * 1000) / campaigns.length : undefined);
+    if (stats.campaigns[campaign].cases < total) console.log(`campaign ${campaign}: stopped by FUZZ_TIME_LIMIT_S=${timeLimitS} after ${stats.campaigns[campaign].cases} of ${total} cases`);
   }
   const runMs = performance.now() - t0;
   for (const d of stats.distinct.values()) {
@@ -112,7 +115,9 @@ async function main(): Promise<void> {
     return;
   }
   console.log('==================== summary');
-  console.log(`seed ${seed}; ${summaries.reduce((a, s) => a + s.cases, 0)} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s wall time`);
+  const ran = summaries.reduce((a, s) => a + s.cases, 0);
+  if (ran < runs) console.log(`NOTE: ${ran} of ${runs} cases ran (FUZZ_TIME_LIMIT_S=${timeLimitS})`);
+  console.log(`seed ${seed}; ${ran} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s wall time`);
   for (const s of summaries) {
     console.log(`campaign ${s.campaign}: ${s.cases} cases in ${(s.ms / 1000).toFixed(1)} s, ${s.distinct} distinct violation(s)`);
     for (const [inv, label] of Object.entries(INVARIANTS)) console.log(`  (${inv}) ${label}: ${s.perInvariant[inv] ?? 0} case(s)`);
