@@ -202,3 +202,20 @@ describe('reschedule', () => {
     assert.deepEqual(rescheduleEdit(file, 1, 'end', day('2027-02-01'), text), { ok: false, reason: "A milestone has no 'end' date" });
   });
 });
+
+describe('Mark Done next to written keys (fuzz findings)', () => {
+  it('adds a plain `- status: done` after a bold key, not half a bold mark', () => {
+    const text = '---\ntype: project\nid: p\n---\n## Milestone: M\n- due: 2027-01-01\n- **owner**: jonas\n';
+    const result = markDoneEdit(parse('p.project.md', text), 1, text);
+    assert.ok(result.ok);
+    const after = text.slice(0, result.edit.span.start) + result.edit.newText + text.slice(result.edit.span.end);
+    assert.equal(after, text.replace('- **owner**: jonas\n', '- **owner**: jonas\n- status: done\n'));
+    assert.equal(parse('p.project.md', after).items[1].status, 'done');
+  });
+
+  it('refuses a roadmap, which has no status', () => {
+    const text = '---\ntype: roadmap\nid: r\n---\n## Goal: G\n';
+    const result = markDoneEdit(parse('r.roadmap.md', text), 0, text);
+    assert.equal(result.ok, false);
+  });
+});

@@ -23,6 +23,7 @@ export function markDoneEdit(file: ParsedFile, index: number, text: string): Mar
     const item = file.items[index];
     if (!item) return { ok: false, reason: 'The item is no longer in the file' };
     if (item.status === 'done') return { ok: false, reason: `'${item.title}' is already done` };
+    if (item.kind === 'roadmap') return { ok: false, reason: 'A roadmap has no status: mark its goals, initiatives or projects done' };
     const yaml = YAML_PATH.test(file.path);
     if (item.kind === 'task') return yaml ? yamlTaskEdit(item, body) : markdownTaskEdit(item.extent, item.anchor, body);
     return fieldEdit(file, index, 'status', 'done', body);
@@ -164,7 +165,8 @@ function appendLine(text: string, fields: Field[], entry: string, indent: 'prefi
   const last = fields.reduce((a, b) => (fieldEnd(b) > fieldEnd(a) ? b : a));
   const keyLineStart = lineStartBefore(text, last.keySpan.start);
   const lead = text.slice(keyLineStart, last.keySpan.start);
-  const pad = indent === 'prefix' ? lead : lead.replace(/[^\t]/g, ' ');
+  // A field list's bullet and indentation, without the emphasis or code mark of a `**key**:`.
+  const pad = indent === 'prefix' ? lead.replace(/(?:\*\*|__|`)$/, '') : lead.replace(/[^\t]/g, ' ');
   let end = fieldEnd(last);
   while (end > last.keySpan.end && /[\r\n]/.test(text[end - 1])) end--;
   const lineEnd = nextLineBreak(text, end);

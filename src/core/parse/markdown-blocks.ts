@@ -100,7 +100,9 @@ export class SectionCache {
  * (whichever fence closed it) and offsets stay those of the file.
  */
 export function readMarkdownBlocks(input: string, cache?: SectionCache, bodyStart = 0): MarkdownBlocks {
-  const blanked = bodyStart > 0 ? input.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + input.slice(bodyStart) : input;
+  const fronted = bodyStart > 0 ? input.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + input.slice(bodyStart) : input;
+  // micromark drops a BOM at the start of what it parses, which would shift only the first piece.
+  const blanked = fronted.charCodeAt(0) === 0xfeff ? ' ' + fronted.slice(1) : fronted;
   const { text, tooDeep } = limitNesting(blanked);
   const out: MarkdownBlocks = { blocks: [], tasks: [], tooDeep };
   const sections = sectionStarts(text).map((s, i, all) => [s, all[i + 1] ?? text.length] as const);
