@@ -1,18 +1,34 @@
 /** Command-line parsing (node's util.parseArgs) into a typed request; bad input throws UsageError. */
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
+import { parseDateOrPeriod, type Day } from '../core/dates';
+import type { Kind } from '../core/model/types';
+import { parseStatus, STATUSES, type Status } from '../core/model/values';
 
 export class UsageError extends Error {}
 
 /** Most parse threads `--jobs` may ask for. */
 export const MAX_JOBS = 64;
 
-export const COMMANDS = ['check', 'list', 'timeline', 'export'] as const;
+export const COMMANDS = ['check', 'list', 'init', 'timeline', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const EXPORT_FORMATS = ['ics', 'csv', 'mermaid', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const KINDS: readonly Kind[] = ['roadmap', 'goal', 'initiative', 'project', 'milestone', 'task'];
+
+/** `list`'s filters: an item is listed when it passes every filter given (any of the values within one). */
+export interface ListFilter {
+  /** Owner names without `@`, lower-cased: an item matches when any of its owners is one of them. */
+  owners: string[];
+  statuses: Status[];
+  kinds: Kind[];
+  /** Open items whose deadline is before today (what the `overdue` rule reports). */
+  overdue: boolean;
+  /** Items whose deadline ends before this day. */
+  dueBefore?: Day;
+}
 
 export interface Request {
   command: Command | 'help' | 'version';
@@ -37,6 +53,10 @@ export interface Request {
   zoom?: 'week' | 'month' | 'quarter' | 'year';
   /** Do not fail when a PATH holds no plan file. */
   allowEmpty: boolean;
+  /** check: check again on every change until interrupted. */
+  watch: boolean;
+  /** list: which items to show. */
+  filter: ListFilter;
 }
 
 const OPTIONS = {
@@ -56,7 +76,19 @@ const OPTIONS = {
   tasks: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'allow-empty': { type: 'boolean' },
+  watch: { type: 'boolean', short: 'w' },
+  owner: { type: 'string', multiple: true },
+  status: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+  overdue: { type: 'boolean' },
+  'due-before': { type: 'string' },
 } as const;
+
+/** Options that mean something to one command only: given to another, they are a usage error, not silently ignored. */
+const ONLY: Record<string, Command> = { watch: 'check', owner: 'list', status: 'list', kind: 'list', overdue: 'list', 'due-before': 'list' };
+
+/** The commands, as the error messages list them. */
+const COMMAND_LIST = `${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS[COMMANDS.length - 1]}`;
 
 export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.ProcessEnv): Request {
   let parsed;
@@ -69,11 +101,15 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
   const [first, ...rest] = positionals;
   const helpWith = values.help ? first : first === 'help' ? rest[0] : undefined;
   const command = values.help || first === 'help' ? 'help' : values.version ? 'version' : first;
-  if (command === undefined) throw new UsageError('missing command: use check, list, timeline or export (see --help)');
+  if (command === undefined) throw new MissingCommand();
   for (const word of command === 'help' ? [helpWith] : [command]) {
     if (word !== undefined && word !== 'help' && word !== 'version' && !(COMMANDS as readonly string[]).includes(word)) throw new UsageError(unknownCommand(word));
   }
   if (command === 'help') return { ...defaults(), command, topic: (COMMANDS as readonly string[]).includes(helpWith ?? '') ? (helpWith as Command) : undefined };
+  for (const [option, only] of Object.entries(ONLY)) {
+    if (values[option as keyof typeof values] !== undefined && command !== only) throw new UsageError(`--${option} applies to ${only} only (see roadmark ${only} --help)`);
+  }
+  if (command === 'init' && rest.length > 1) throw new UsageError('init takes one folder: where to write the starter plan (default .)');
   if (command === 'timeline' && values.out === undefined && isTTY) {
     throw new UsageError('timeline writes a whole HTML page: give --out FILE.html (or FILE.svg), or redirect stdout to a file');
   }
@@ -81,6 +117,7 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
   if (command === 'check' && !(CHECK_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}' for check: use text, json, sarif or github`);
   }
+  if (command === 'init' && values.format !== undefined) throw new UsageError('init writes files and takes no --format');
   if (command === 'list' && format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for list: use text or json`);
   if (command === 'export' && !(EXPORT_FORMATS as readonly string[]).includes(values.format ?? '')) {
     throw new UsageError(values.format ? `unknown format '${format}' for export: use ics, csv, mermaid or json` : 'export needs --format ics, csv, mermaid or json');
@@ -107,11 +144,53 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     cacheLocation: values['cache-location'],
     zoom: values.zoom as Request['zoom'],
     allowEmpty: values['allow-empty'] ?? false,
+    watch: values.watch ?? false,
+    filter: {
+      owners: words(values.owner).map((o) => o.replace(/^@/, '').toLowerCase()).filter(Boolean),
+      statuses: words(values.status).map(readStatus),
+      kinds: words(values.kind).map(readKind),
+      overdue: values.overdue ?? false,
+      dueBefore: values['due-before'] === undefined ? undefined : readDay(values['due-before'], '--due-before'),
+    },
   };
 }
 
 function defaults(): Omit<Request, 'command'> {
-  return { paths: ['.'], format: 'text', maxWarnings: -1, quiet: false, color: false, tasks: false, cache: false, allowEmpty: false };
+  return { paths: ['.'], format: 'text', maxWarnings: -1, quiet: false, color: false, tasks: false, cache: false, allowEmpty: false, watch: false, filter: { owners: [], statuses: [], kinds: [], overdue: false } };
+}
+
+/** A bare `roadmark`: a command is required; main prints the short help with it. */
+export class MissingCommand extends UsageError {
+  constructor() {
+    super(`missing command: use ${COMMAND_LIST}`);
+  }
+}
+
+/** Repeated options and comma-separated lists alike: `--status planned,blocked` = `--status planned --status blocked`. */
+function words(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((w) => w.trim()).filter(Boolean);
+}
+
+/** A status or one of its aliases (`done`, `completed`, `wip`), as plan files accept them. */
+function readStatus(word: string): Status {
+  const status = parseStatus(word);
+  if (status) return status;
+  const near = nearest(word.toLowerCase(), STATUSES);
+  throw new UsageError(`unknown status '${word}'${near ? `: did you mean '${near}'?` : `: use ${STATUSES.join(', ')}`}`);
+}
+
+function readKind(word: string): Kind {
+  const kind = word.toLowerCase().replace(/s$/, '');
+  if ((KINDS as readonly string[]).includes(kind)) return kind as Kind;
+  const near = nearest(kind, KINDS);
+  throw new UsageError(`unknown kind '${word}'${near ? `: did you mean '${near}'?` : `: use ${KINDS.join(', ')}`}`);
+}
+
+/** A date, or a period standing for its first day (`--due-before 2027-Q1`: before 1 January 2027). */
+export function readDay(text: string, flag: string): Day {
+  const parsed = parseDateOrPeriod(text);
+  if (!parsed.ok) throw new UsageError(`${flag} needs a date YYYY-MM-DD (or a period such as 2027-Q1), not '${text}'`);
+  return parsed.value.first;
 }
 
 function readJobs(text: string): number {
@@ -128,16 +207,17 @@ export function nearest(word: string, known: readonly string[]): string | undefi
 
 function unknownCommand(word: string): string {
   const near = nearest(word, COMMANDS);
-  return `unknown command '${word}'${near ? `: did you mean '${near}'?` : ': use check, list, timeline or export'}`;
+  return `unknown command '${word}'${near ? `: did you mean '${near}'?` : `: use ${COMMAND_LIST}`}`;
 }
 
-/** parseArgs' first line, with a did-you-mean for an unknown option. */
+/** parseArgs' first line, in the casing of every other message, with a did-you-mean for an unknown option. */
 function describeParseError(e: Error & { code?: string }): string {
-  const line = e.message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
-  const option = /^Unknown option '--([^'=]+)'/.exec(line)?.[1];
+  const first = e.message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+  const line = first.charAt(0).toLowerCase() + first.slice(1);
+  const option = /^unknown option '--([^'=]+)'/.exec(line)?.[1];
   if (e.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || option === undefined) return line;
   const near = nearest(option, Object.keys(OPTIONS));
-  return near ? `Unknown option '--${option}': did you mean '--${near}'?` : line;
+  return near ? `unknown option '--${option}': did you mean '--${near}'?` : line;
 }
 
 function readCount(text: string | undefined, flag: string, fallback: number): number {

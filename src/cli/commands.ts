@@ -15,7 +15,7 @@ import { cliParser } from './load';
 import { ParseCache } from './cache';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
-import { formatListJson, formatListText } from './format/list';
+import { formatListJson, formatListText, listItems } from './format/list';
 import type { CheckReport } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -28,28 +28,37 @@ export interface Loaded {
   today: Day;
   /** Every rule's diagnostics, sorted (the engine's check). */
   diagnostics: Diagnostic[];
+  /** The engine that made them (`check --watch` goes on updating it). */
+  engine: PlanEngine;
 }
 
 export async function runCheck(request: Request, cwd: string, write: Write): Promise<number> {
-  const loaded = await load(request, cwd);
-  const { ws, today } = loaded;
-  let diagnostics = loaded.diagnostics;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (request.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  const { ws, today, diagnostics } = await load(request, cwd);
+  const { output, code } = checkReport(request, ws, diagnostics, today, cwd);
+  write(output);
+  return code;
+}
+
+/** One check's report in the format asked for, and the exit code it makes (`check` and `check --watch`). */
+export function checkReport(request: Request, ws: ResolvedWorkspace, all: Diagnostic[], today: Day, cwd: string): { output: string; code: number } {
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const diagnostics = request.quiet ? all.filter((d) => d.severity === 'error') : all;
   const report: CheckReport = { today: formatDay(today), files: ws.files.length, items: ws.nodes.length, diagnostics };
+  let output: string;
   switch (request.format) {
-    case 'json': write(formatJson(report)); break;
-    case 'sarif': write(formatSarif(report, cwd)); break;
-    case 'github': write(formatGithub(report)); break;
-    default: write(formatText(report, request.color));
+    case 'json': output = formatJson(report); break;
+    case 'sarif': output = formatSarif(report, cwd); break;
+    case 'github': output = formatGithub(report); break;
+    default: output = formatText(report, request.color);
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
-  return errors || (request.maxWarnings >= 0 && warnings > request.maxWarnings) ? 1 : 0;
+  return { output, code: errors || (request.maxWarnings >= 0 && warnings > request.maxWarnings) ? 1 : 0 };
 }
 
 export async function runList(request: Request, cwd: string, write: Write): Promise<number> {
   const { ws, today } = await load(request, cwd);
-  write(request.format === 'json' ? formatListJson(ws, formatDay(today)) : formatListText(ws));
+  const items = listItems(ws, request.filter, today);
+  write(request.format === 'json' ? formatListJson(ws, formatDay(today), items) : formatListText(items));
   return 0;
 }
 
@@ -58,7 +67,7 @@ export async function load(request: Request, cwd: string): Promise<Loaded> {
   const { engine, config, today } = await openEngine(request, cwd);
   const result = await engine.scan();
   if (!request.allowEmpty) requirePlans(request.paths, result.candidates, new Set(result.ws.files.map((f) => f.path)), cwd);
-  return { ws: result.ws, config, today, diagnostics: result.diagnostics };
+  return { ws: result.ws, config, today, diagnostics: result.diagnostics, engine };
 }
 
 /** The engine with the CLI's host, config (found above the first PATH, or `--config`) and parse strategy. */
@@ -95,7 +104,7 @@ function requirePlans(paths: string[], candidates: Candidate[], parsed: Set<stri
 }
 
 /** A config with a problem, or one that cannot be read, stops the command (exit 2) with the first reason. */
-function configOf(state: ConfigState, cwd: string): RoadmarkConfig {
+export function configOf(state: ConfigState, cwd: string): RoadmarkConfig {
   const shown = shownPath(cwd, state.path);
   if (!state.result) throw new CliError(`cannot read config '${shown}': ${state.unreadable}`);
   const { config, problems, lineStarts } = state.result;
@@ -108,7 +117,7 @@ function configOf(state: ConfigState, cwd: string): RoadmarkConfig {
   return config;
 }
 
-function parseToday(text: string): Day {
+export function parseToday(text: string): Day {
   const parsed = parseDateOrPeriod(text);
   if (!parsed.ok || parsed.value.isPeriod) throw new UsageError(`--today needs a date YYYY-MM-DD, not '${text}'`);
   return parsed.value.first;

@@ -13,17 +13,30 @@ const COMMON = `Common options:
       --allow-empty   do not fail when a PATH holds no plan file
   -h, --help          show this help`;
 
+const COMMAND_LINES = `Commands:
+  check [PATH...]     index the plan files under each PATH (default .) and report diagnostics
+                      (--watch: again on every change)
+  list [PATH...]      the items in roadmap order, one per line (or --format json), filtered by
+                      --owner, --status, --kind, --overdue, --due-before DATE
+  init [DIR]          write a starter roadmap, a project and .roadmark.yaml (never overwrites)
+  timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, or stdout
+                      when it is not a terminal) or one SVG of the whole plan (--out FILE.svg)
+  export [PATH...]    --format ics (open deadlines as a calendar), csv (one row per item),
+                      mermaid (a gantt block) or json (items and timeline model); --out FILE`;
+
+/** What a bare \`roadmark\` prints (on stderr, exit 2: a command is required). */
+export const SHORT_HELP = `Usage: roadmark <command> [PATH...] [options]
+
+${COMMAND_LINES}
+
+Run 'roadmark --help' for the options, 'roadmark COMMAND --help' for a command's examples.
+`;
+
 export const HELP = `Usage: roadmark <command> [PATH...] [options]
 
 Check roadmap and project plans written in Markdown and YAML.
 
-Commands:
-  check [PATH...]     index the plan files under each PATH (default .) and report diagnostics
-  list [PATH...]      list the items, one per line (or --format json)
-  timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, or stdout
-                      when it is not a terminal) or one SVG of the whole plan (--out FILE.svg)
-  export [PATH...]    --format ics (open deadlines as a calendar), csv (one row per item),
-                      mermaid (a gantt block) or json (items and timeline model); --out FILE
+${COMMAND_LINES}
 
 Options:
   -f, --format FMT    check: text (default), json, sarif, github; list: text, json;
@@ -32,6 +45,7 @@ Options:
   -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
       --max-warnings N  exit 1 when there are more than N warnings
   -q, --quiet         report errors only
+  -w, --watch         check: check again on every change until Ctrl+C
   -j, --jobs N        parse on N threads (0 to 64), the main one included; 0 or 1: the main
                       thread only (default: one per core, up to 4, for workspaces over 512 KB)
       --color, --no-color  force or disable colour (default: on a terminal)
@@ -41,13 +55,16 @@ Options:
       --allow-empty   do not fail when a PATH holds no plan file
       --zoom LEVEL    timeline SVG: week, month (default), quarter or year
       --tasks         timeline: tasks as rows under their milestones
+      --owner NAME, --status STATUS, --kind KIND, --overdue, --due-before DATE
+                      list: only the items that match (see roadmark list --help)
   -h, --help          show this help (roadmark COMMAND --help: that command's)
   -v, --version       show the version
 
 A file named on the command line is read as a plan even without a plan name or type:.
 Each PATH must hold a plan file (${PLAN_FILE_RULE}), unless --allow-empty.
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the command could not run (or no
+command was given).
 Rules and their docs: https://github.com/roadmark/roadmark/tree/main/docs/rules
 `;
 
@@ -60,6 +77,8 @@ Options:
   -f, --format FMT    text (default), json, sarif (code scanning) or github (annotations)
       --max-warnings N  exit 1 when there are more than N warnings
   -q, --quiet         report errors only
+  -w, --watch         check again whenever a plan file or the config changes, until Ctrl+C
+                      (which exits 0); the screen is cleared between reports on a terminal
       --color, --no-color  force or disable colour (default: on a terminal)
 ${COMMON}
 
@@ -68,22 +87,52 @@ Examples:
   roadmark check plans --format github         annotations in a GitHub Actions job
   roadmark check --format sarif > roadmark.sarif
   roadmark check notes/q3.md --today 2027-01-15
+  roadmark check --watch                       a live report while you edit
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 the command could
 not run (a bad option, an unreadable path, a bad config, a PATH without plan files).
 `,
   list: `Usage: roadmark list [PATH...] [options]
 
-The items of the plan, one per line (file:line:column, kind, id, status, deadline, title), or
-as JSON.
+The items of the plan in the Roadmap tree's order (each roadmap's goals, initiatives and the
+projects, milestones and tasks that deliver them; then the projects not on the roadmap), one
+per line (file:line:column, kind indented by depth, id, status, deadline, title), or as JSON.
 
 Options:
   -f, --format FMT    text (default) or json
+      --owner NAME    items one of whose owners is NAME (@ optional, any case)
+      --status STATUS items with this status; aliases as in plan files (done, wip, cancelled)
+      --kind KIND     roadmap, goal, initiative, project, milestone or task
+      --overdue       open items whose deadline is before today (what the overdue rule reports)
+      --due-before DATE  items whose deadline ends before DATE (YYYY-MM-DD, or a period such
+                      as 2027-Q1: before its first day)
+                      Filters combine (all must match); --owner, --status and --kind take
+                      several values, repeated or comma-separated (any may match).
 ${COMMON}
 
 Examples:
   roadmark list plans
-  roadmark list --format json | jq '.items[] | select(.status == "blocked")'
+  roadmark list --owner @lena --status planned,in-progress
+  roadmark list --kind milestone --due-before 2027-Q2
+  roadmark list --overdue --format json | jq -r '.items[].id'
+`,
+  init: `Usage: roadmark init [DIR] [options]
+
+Write a starter plan into DIR (default .): plans/product.roadmap.md (a goal and an
+initiative), plans/first-project.project.md (a project with two milestones delivering the
+initiative) and .roadmark.yaml. A file that exists is reported and left alone, never
+overwritten (nor is .roadmark.yaml written next to a .roadmark.yml); 'roadmark check' then reads
+the result with no problem.
+
+Options:
+      --today DATE    date the starter dates from (YYYY-MM-DD; default: today)
+  -h, --help          show this help
+
+Examples:
+  roadmark init
+  roadmark init docs/plan && roadmark check docs/plan
+
+Exit codes: 0 every file written or already there, 2 a file could not be written.
 `,
   timeline: `Usage: roadmark timeline [PATH...] [options]
 

@@ -2,9 +2,11 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runCheck, runList } from './commands';
 import { runExport, runTimeline } from './timeline-command';
-import { parseRequest, UsageError } from './args';
+import { MissingCommand, parseRequest, UsageError } from './args';
 import { CliError } from './files';
-import { COMMAND_HELP, HELP } from './help';
+import { COMMAND_HELP, HELP, SHORT_HELP } from './help';
+import { runInit } from './init';
+import { runWatch } from './watch';
 import { runParseWorker, type ParseJob } from './load';
 import { visible } from './format/escape';
 
@@ -22,9 +24,11 @@ export async function main(argv: string[]): Promise<number> {
         out(`${typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev'}\n`);
         return 0;
       case 'check':
-        return await runCheck(request, process.cwd(), out);
+        return request.watch ? await runWatch(request, process.cwd(), out, { signal: untilInterrupted() }) : await runCheck(request, process.cwd(), out);
       case 'list':
         return await runList(request, process.cwd(), out);
+      case 'init':
+        return await runInit(request, process.cwd(), out);
       case 'export':
         return await runExport(request, process.cwd(), out);
       case 'timeline':
@@ -32,13 +36,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     return unreachable(request.command);
   } catch (e) {
+    // A command is required: the short help, on stderr as any usage error, exit 2 (as git, npm and cargo do).
+    if (e instanceof MissingCommand) {
+      process.stderr.write(SHORT_HELP);
+      return 2;
+    }
     if (e instanceof UsageError || e instanceof CliError) {
-      process.stderr.write(`roadmark: ${visible(e.message)}${e instanceof UsageError ? ' (see roadmark --help)' : ''}\n`);
+      const pointer = e instanceof UsageError && !e.message.includes('(see roadmark') ? ' (see roadmark --help)' : '';
+      process.stderr.write(`roadmark: ${visible(e.message)}${pointer}\n`);
       return 2;
     }
     process.stderr.write(`roadmark: internal error: ${visible((e as Error).message)}\n`);
     return 2;
   }
+}
+
+/** Ctrl+C (SIGINT) or SIGTERM: the end of a watch, not an error (exit 0). */
+function untilInterrupted(): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+  return controller.signal;
 }
 
 /** TypeScript proves the switch above covers every command: adding one without a case fails to build. */
