@@ -29,6 +29,8 @@ export interface DormantApi {
   activationMs: number;
   /** Starts the whole extension (as a plan appearing would) and returns its API. */
   wake(): Promise<RoadmarkApi>;
+  /** The whole extension's API once something has started it. */
+  started(): RoadmarkApi | undefined;
 }
 
 export type ActivationApi = (RoadmarkApi & { dormant?: false; checkMs: number }) | DormantApi;
@@ -106,7 +108,7 @@ function dormant(context: vscode.ExtensionContext, started: number): DormantApi 
     vscode.workspace.onDidChangeWorkspaceFolders(() => void hasPlans().then((yes) => yes && wake())),
   );
   context.subscriptions.push({ dispose: () => subs.splice(0).forEach((d) => d.dispose()) });
-  return { dormant: true, activationMs: Date.now() - started, wake: async () => wake() };
+  return { dormant: true, activationMs: Date.now() - started, wake: async () => wake(), started: () => woken };
 }
 
 export function deactivate(): void {
