@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../src/core/check';
 import { RULES } from '../../src/core/rules/index';
 import { nodeContext, parserFindings, where, type Finding } from '../../src/core/rules/rule';
+import { allowedDistance, IdSuggester } from '../../src/core/rules/suggest';
 import { dependencyCycles } from '../../src/core/schedule/cycles';
 import { covered, day, diagnose, workspace } from './helpers';
 
@@ -159,5 +160,55 @@ describe('mutation: rules', () => {
     assert.deepEqual([...new Set(d.filter((x) => x.rule === 'over-budget').map((x) => x.severity))], ['error']);
     assert.equal(d.filter((x) => x.rule === 'overdue').length, 0);
     assert.deepEqual(d.filter((x) => x.rule === 'unplanned').map((x) => x.severity), ['warning']);
+  });
+
+  describe('id suggestions', () => {
+    it('allows a third of the length, at least two edits', () => {
+      assert.deepEqual([0, 1, 5, 6, 8, 9, 12].map((n) => allowedDistance('x'.repeat(n))), [2, 2, 2, 2, 2, 3, 4]);
+    });
+
+    it('finds ids one edit or one swap away by lookup, comparing one candidate', () => {
+      const s = new IdSuggester(['pilot', 'pilots', 'ship', 'launch-beta', 'launch-gamma', 'pilot', 'abcdefgh']);
+      const ask = (q: string) => {
+        const before = s.comparisons;
+        return [s.suggest(q), s.comparisons - before];
+      };
+      assert.deepEqual(ask('pilt'), ['pilot', 1]);
+      assert.deepEqual(ask('pliot'), ['pilot', 1]);
+      assert.deepEqual(ask('sihp'), ['ship', 1]);
+      assert.deepEqual(ask('hsip'), ['ship', 1]);
+      assert.deepEqual(ask('shipp'), ['ship', 1]);
+      assert.deepEqual(ask('pilotss'), ['pilots', 1]);
+      assert.deepEqual(ask('pilt'), ['pilot', 0], 'asked before: from the cache');
+    });
+
+    it('falls back to ids of near length, within the allowed distance only', () => {
+      const s = new IdSuggester(['pilot', 'pilots', 'ship', 'launch-beta', 'launch-gamma', 'abcdefgh']);
+      assert.equal(s.suggest('launch-bteaa'), 'launch-beta');
+      assert.equal(s.suggest('abcdxxgh'), 'abcdefgh');
+      assert.equal(s.suggest('piloxx'), 'pilot');
+      assert.equal(s.suggest('abxxxxgh'), undefined);
+      assert.equal(s.suggest('xyz'), undefined);
+      assert.equal(s.suggest('zz'), undefined);
+    });
+
+    it('gives a tie to the first id, also for ids too long to index', () => {
+      const s = new IdSuggester(['ab', 'ba']);
+      assert.deepEqual([s.suggest('aa'), s.suggest('bb')], ['ab', 'ab']);
+      const long = 'a'.repeat(70);
+      const l = new IdSuggester([long, `${'a'.repeat(69)}b`]);
+      assert.equal(l.suggest(`${'a'.repeat(69)}c`), long);
+      assert.equal(l.suggest('a'.repeat(71)), long);
+    });
+
+    it('compares a far id with at most 96 ids, and a near one with few', () => {
+      const ids = Array.from({ length: 1000 }, (_, i) => `id-${String(i).padStart(4, '0')}`);
+      const far = new IdSuggester(ids);
+      assert.equal(far.suggest('zz-zzzz'), undefined);
+      assert.equal(far.comparisons, 96);
+      const near = new IdSuggester(ids);
+      assert.equal(near.suggest('id-00x0'), 'id-0000');
+      assert.ok(near.comparisons > 0 && near.comparisons <= 40, `${near.comparisons} comparisons`);
+    });
   });
 });
