@@ -211,4 +211,35 @@ describe('mutation: rules', () => {
       assert.ok(near.comparisons > 0 && near.comparisons <= 40, `${near.comparisons} comparisons`);
     });
   });
+
+  it('counts open work under closed items and open items delivering done initiatives, listing at most 20', () => {
+    const files: Record<string, string> = {
+      'r.roadmap.md': '---\ntype: roadmap\nid: r\n---\n## Goal: G {#g}\n### Initiative: One {#one status=done}\n### Initiative: Two {#two status=done}\n',
+      's.project.md': [
+        '---', 'type: project', 'id: s', 'status: dropped', 'delivers: one, two', '---',
+        '## Milestone: M1 {#m1 delivers=two due=2027-03-20}', '- [x] parent', '  - [ ] child a', '  - [ ] child b',
+        '## Milestone: M2 {#m2 due=2027-03-20 start=2027-03-06}', '- [ ] loose',
+        '## Milestone: Big {#big status=done}', ...Array.from({ length: 25 }, (_, i) => `- [ ] t${i}`),
+        '## Milestone: Gap {#gap due=2027-03-10 depends="m2 SS+5d, m1 FF-1w"}',
+        '## Milestone: M2b {#m2b due=2027-03-01 start=2027-03-08 depends="gap SS"}', '',
+      ].join('\n'),
+    };
+    const d = diagnose(files, TODAY).filter((x) => x.rule === 'status-mismatch' || x.rule === 'dependency-order');
+    assert.deepEqual(d.map((x) => [x.rule, x.file, x.line, x.message, x.related?.length, x.related?.slice(0, 2).map((r) => [r.line, r.message])]), [
+      ['status-mismatch', 'r.roadmap.md', 6, "Initiative 'One' is done but milestone 'M2' and 2 more, which deliver it, are still open", 3, [[11, "Milestone 'M2' is planned"], [39, "Milestone 'Gap' is planned"]]],
+      ['status-mismatch', 'r.roadmap.md', 7, "Initiative 'Two' is done but milestone 'M1' and 3 more, which deliver it, are still open", 4, [[7, "Milestone 'M1' is planned"], [11, "Milestone 'M2' is planned"]]],
+      ['status-mismatch', 's.project.md', 3, "Project 's' is dropped but 4 milestones and 25 tasks are still open", 20, [[7, 'Open milestone'], [11, 'Open milestone']]],
+      ['status-mismatch', 's.project.md', 8, "Task 'parent' is ticked but 2 subtasks are still open", 2, [[9, 'Open subtask'], [10, 'Open subtask']]],
+      ['status-mismatch', 's.project.md', 13, "Milestone 'Big' is done but 25 tasks are still open", 20, [[14, 'Open task'], [15, 'Open task']]],
+      ['dependency-order', 's.project.md', 39, "Milestone 'Gap' has no start and is due 2027-03-10, less than 5 days after milestone 'M2' it depends on starts (2027-03-06), a start-to-start dependency with a 5-day lag (SS+5d): it can start 2027-03-11 or later", 1, [[11, "Start of milestone 'M2'"]]],
+      ['dependency-order', 's.project.md', 39, "Milestone 'Gap' is due 2027-03-10, more than 7 days before milestone 'M1' it depends on is due (2027-03-20), a finish-to-finish dependency with a 7-day lead (FF-7d): it can be due 2027-03-13 or later", 1, [[7, "Deadline of milestone 'M1'"]]],
+      ['dependency-order', 's.project.md', 40, "Milestone 'M2b' starts 2027-03-08, before milestone 'Gap' it depends on starts (no start written: its deadline, 2027-03-10), a start-to-start dependency", 1, [[39, "Start of milestone 'Gap'"]]],
+    ]);
+    const ws = workspace(files);
+    const ctx = { ws, today: day(TODAY), riskWindowDays: 14 };
+    const nodeCtx = nodeContext(ctx, dependencyCycles(ws.nodes));
+    for (const rule of RULES.filter((r) => r.id === 'status-mismatch' || r.id === 'dependency-order')) {
+      assert.deepEqual(ws.nodes.flatMap((n) => rule.checkNode!(nodeCtx, n)).map(key).sort(), rule.check(ctx).map(key).sort(), rule.id);
+    }
+  });
 });
