@@ -116,18 +116,22 @@ describe('roadmark CLI (dist/cli.js)', function () {
     assert.deepEqual(out.items.map((i: { id: string }) => i.id).sort(), ['broken', 'glow', 'launch', 'pilot', 'retention', 'rollout', 'skincare-line']);
   });
 
-  it('list prints one item per line', () => {
+  it('list prints one item per line, in the Roadmap tree\'s order', () => {
     const r = run(['list', 'plans'], root);
     assert.equal(r.code, 0);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 7);
-    assert.match(lines[0], /^plans\/broken\.project\.yaml:2:5\tproject\tbroken\tplanned\t-\tbroken$/);
+    assert.deepEqual(lines.map((l) => l.split('\t').slice(1, 3).join(' ')), [
+      'roadmap glow', '  goal retention', '    initiative skincare-line', '      project rollout', '        milestone pilot', '        milestone launch',
+      'project broken',
+    ]);
+    assert.match(lines[6], /^plans\/broken\.project\.yaml:2:5\tproject\tbroken\tplanned\t-\tbroken$/);
   });
 
   it('exits 2 with a one-line reason on bad options, paths, dates and config', () => {
     const cases: [string[], RegExp][] = [
       [['check', '--format', 'xml'], /unknown format 'xml'/],
-      [['check', '--bogus'], /Unknown option '--bogus'/],
+      [['check', '--bogus'], /unknown option '--bogus'/],
       [['frobnicate'], /unknown command 'frobnicate'/],
       [['check', 'missing-folder'], /cannot read 'missing-folder': no such file or directory/],
       [['check', '--today', '2026-02-30'], /--today needs a date/],
@@ -163,6 +167,26 @@ describe('roadmark CLI (dist/cli.js)', function () {
   it('prints help and version', () => {
     assert.match(run(['--help'], root).stdout, /Usage: roadmark <command>/);
     assert.match(run(['--version'], root).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('a bare roadmark prints the short help on stderr and exits 2 (a command is required)', () => {
+    const r = run([], root);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^Usage: roadmark <command> \[PATH\.\.\.\] \[options\]\n\nCommands:\n {2}check /);
+    for (const command of ['check', 'list', 'init', 'timeline', 'export']) assert.match(r.stderr, new RegExp(`\n {2}${command} `));
+    assert.match(r.stderr, /Run 'roadmark --help' for the options/);
+    assert.ok(!r.stderr.includes('(see --help)'), 'no doubled pointer');
+    assert.ok(!r.stderr.includes('Options:'), 'the short help, not the whole');
+  });
+
+  it('every error message starts in lower case after "roadmark: ", with one pointer to the help', () => {
+    for (const args of [['check', '--bogus'], ['check', '--format'], ['frobnicate'], ['list', '--kind', 'epic'], ['check', '--jobs', 'x'], ['check', 'missing-folder'], ['init', 'a', 'b']]) {
+      const r = run(args, root);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^roadmark: [a-z-]/, r.stderr);
+      assert.ok((r.stderr.match(/\(see /g) ?? []).length <= 1, r.stderr);
+    }
   });
 });
 
