@@ -34,8 +34,8 @@ import { DEFAULT_RISK_WINDOW_DAYS } from '../config/config';
 import type { Day } from '../dates';
 import type { ParsedFile, Severity } from '../model/types';
 import {
-  addDefinition, compareNodes, createNodes, effectiveDelivers, isDefinition, LINK_TARGETS, linkNode, linkResolver,
-  type Definitions, type DuplicateDefinition, type PlanNode, type ResolvedWorkspace,
+  addDefinition, addTo, compareNodes, createNodes, effectiveDelivers, isDefinition, LINK_TARGETS, linkNode, linkResolver, NONE,
+  type DefinitionEntry, type Definitions, type DuplicateDefinition, type PlanNode, type ResolvedWorkspace,
 } from '../model/workspace';
 import { asksSuggestion, type LinkCheck } from '../rules/broken-link';
 import { RULES } from '../rules/index';
@@ -93,10 +93,11 @@ export class IncrementalCheck {
   /** Every definition of an id, in workspace order. */
   private readonly definitions = new Map<string, PlanNode[]>();
   private readonly byId = new Map<string, PlanNode>();
+  /** The first definitions of each kind, of ids defined more than once (an id defined once resolves to its node). */
   private readonly globalIds = new Map<string, Definitions>();
-  private readonly fileIds = new Map<string, Map<string, Definitions>>();
-  /** id → the files with a link naming it; file → the ids its links name. */
-  private readonly linkers = new Map<string, Set<string>>();
+  private readonly fileIds = new Map<string, Map<string, DefinitionEntry>>();
+  /** id → the file, or files, with a link naming it; file → the ids its links name. */
+  private readonly linkers = new Map<string, string | Set<string>>();
   private readonly linkedIds = new Map<string, Set<string>>();
   private readonly cycles = new Map<PlanNode, Set<PlanNode>>();
   /** Nodes with a link naming no id (their message holds a suggestion), nodes with a link to another file. */
@@ -122,7 +123,7 @@ export class IncrementalCheck {
       if (severity === 'off') return;
       (rule.checkNode ? this.nodeRules : this.fileRules).push({ rule, order, severity });
     });
-    const resolveLink = linkResolver((id) => this.globalIds.get(id), (path, id) => this.fileIds.get(path)?.get(id));
+    const resolveLink = linkResolver((id) => this.globalIds.get(id) ?? this.definitions.get(id)?.[0], (path, id) => this.fileIds.get(path)?.get(id));
     const self = this;
     this.view = {
       get files() { return (self.viewCache.files ??= self.paths().map((p) => self.files.get(p)!)); },
@@ -208,7 +209,7 @@ export class IncrementalCheck {
       this.files.set(path, file);
       const nodes = createNodes(file);
       this.nodesByFile.set(path, nodes);
-      const inFile = new Map<string, Definitions>();
+      const inFile = new Map<string, DefinitionEntry>();
       for (const n of nodes) {
         if (!isDefinition(n)) continue;
         note(n.item.id);
@@ -229,7 +230,11 @@ export class IncrementalCheck {
     for (const [path, file] of incoming) this.indexLinks(path, file);
     const relinked = new Set<string>();
     for (const [path, file] of incoming) if (file) relinked.add(path);
-    for (const id of dirtyIds) for (const p of this.linkers.get(id) ?? []) relinked.add(p);
+    for (const id of dirtyIds) {
+      const by = this.linkers.get(id);
+      if (typeof by === 'string') relinked.add(by);
+      else if (by) for (const p of by) relinked.add(p);
+    }
     const relinkedPaths = [...relinked].sort(comparePaths);
     const deliveredTo = new Set<PlanNode>();
     const oldCycles = new Set<Set<PlanNode>>();
@@ -257,9 +262,9 @@ export class IncrementalCheck {
         relinkedNodes.push(n);
         if (n.item.kind !== 'task') for (const t of n.delivers) {
           deliveredTo.add(t);
-          insertNode(t.deliveredBy, n);
+          insertNode(t, 'deliveredBy', n);
         }
-        for (const d of n.depends) insertNode(d.dependents, n);
+        for (const d of n.depends) insertNode(d, 'dependents', n);
         if (FIELDS.some((f) => n.item[f].some((l) => l.file !== undefined))) this.fileLinking.add(n);
       }
     }
@@ -350,6 +355,10 @@ export class IncrementalCheck {
       return;
     }
     this.byId.set(id, defs[0]);
+    if (defs.length === 1) {
+      this.globalIds.delete(id);
+      return;
+    }
     const entry: Definitions = { first: defs[0], byKind: new Map() };
     for (const d of defs) {
       if (!entry.byKind.has(d.item.kind)) entry.byKind.set(d.item.kind, d);
@@ -361,9 +370,12 @@ export class IncrementalCheck {
   /** Updates the index id → files naming it for one file's links. */
   private indexLinks(path: string, file: ParsedFile | undefined): void {
     for (const id of this.linkedIds.get(path) ?? []) {
-      const set = this.linkers.get(id)!;
-      set.delete(path);
-      if (set.size === 0) this.linkers.delete(id);
+      const by = this.linkers.get(id)!;
+      if (typeof by === 'string') this.linkers.delete(id);
+      else {
+        by.delete(path);
+        if (by.size === 1) this.linkers.set(id, [...by][0]);
+      }
     }
     if (!file) {
       this.linkedIds.delete(path);
@@ -374,9 +386,10 @@ export class IncrementalCheck {
     if (ids.size) this.linkedIds.set(path, ids);
     else this.linkedIds.delete(path);
     for (const id of ids) {
-      let set = this.linkers.get(id);
-      if (!set) this.linkers.set(id, (set = new Set()));
-      set.add(path);
+      const by = this.linkers.get(id);
+      if (by === undefined) this.linkers.set(id, path);
+      else if (typeof by === 'string') this.linkers.set(id, new Set([by, path]));
+      else by.add(path);
     }
   }
 
@@ -486,19 +499,18 @@ function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Inserts a node into a list kept in workspace order (appending when it goes last, as a cold load does). */
-function insertNode(list: PlanNode[], n: PlanNode): void {
-  if (list.length === 0 || compareNodes(list[list.length - 1], n) < 0) {
-    list.push(n);
-    return;
-  }
-  list.splice(lowerBound(list, n), 0, n);
+/** Inserts a node into a reverse list kept in workspace order (appending when it goes last, as a cold load does). */
+function insertNode(target: PlanNode, key: 'deliveredBy' | 'dependents', n: PlanNode): void {
+  const list = target[key];
+  if (list === NONE || list.length === 0 || compareNodes(list[list.length - 1], n) < 0) addTo(target, key, n);
+  else list.splice(lowerBound(list, n), 0, n);
 }
 
 function insertSorted(table: Map<string, PlanNode[]>, id: string, n: PlanNode): void {
   const list = table.get(id);
-  if (list) insertNode(list, n);
-  else table.set(id, [n]);
+  if (!list) table.set(id, [n]);
+  else if (list.length === 0 || compareNodes(list[list.length - 1], n) < 0) list.push(n);
+  else list.splice(lowerBound(list, n), 0, n);
 }
 
 function removeDefinition(table: Map<string, PlanNode[]>, n: PlanNode): void {

@@ -118,8 +118,8 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
     nodes.push(...fileNodes);
   }
   const { byId, definitions, duplicates } = indexIds(nodes);
-  const global = new Map<string, Definitions>();
-  const perFileIds = new Map<string, Map<string, Definitions>>();
+  const global = new Map<string, DefinitionEntry>();
+  const perFileIds = new Map<string, Map<string, DefinitionEntry>>();
   for (const [id, defs] of definitions) {
     for (const d of defs) {
       addDefinition(global, id, d);
@@ -136,8 +136,8 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
   // Parents come before children in document order, so inherited delivers are already known.
   for (const node of nodes) node.delivers = effectiveDelivers(node, resolveLink);
   for (const node of nodes) {
-    for (const target of node.delivers) if (node.item.kind !== 'task') target.deliveredBy.push(node);
-    for (const dep of node.depends) dep.dependents.push(node);
+    for (const target of node.delivers) if (node.item.kind !== 'task') addTo(target, 'deliveredBy', node);
+    for (const dep of node.depends) addTo(dep, 'dependents', node);
   }
   return { files, nodes, byId, definitions, duplicates, nodeOf: (file, index) => perFile.get(file)?.[index], resolveLink };
 }
@@ -145,13 +145,26 @@ export function resolveFiles(input: ParsedFile[]): ResolvedWorkspace {
 /** The nodes of one file, parents and children linked; every link field still empty. */
 export function createNodes(file: ParsedFile): PlanNode[] {
   const fileNodes = file.items.map((item, index): PlanNode => ({
-    item, file, index, children: [], goals: [], delivers: [], depends: [], dependencies: [], deliveredBy: [], dependents: [],
+    item, file, index, children: NONE, goals: NONE, delivers: NONE, depends: NONE, dependencies: NO_DEPENDENCIES, deliveredBy: NONE, dependents: NONE,
   }));
   for (const node of fileNodes) {
     node.parent = node.item.parent >= 0 ? fileNodes[node.item.parent] : undefined;
-    node.parent?.children.push(node);
+    if (node.parent) addTo(node.parent, 'children', node);
   }
   return fileNodes;
+}
+
+/**
+ * The empty lists every node starts with, shared and frozen (most nodes have no children, links
+ * or reverse links: a list each would cost more than the items). Add through addTo.
+ */
+export const NONE: PlanNode[] = Object.freeze([]) as unknown as PlanNode[];
+const NO_DEPENDENCIES: Dependency[] = Object.freeze([]) as unknown as Dependency[];
+
+/** Appends to one of a node's lists, giving it its own array on the first entry. */
+export function addTo(node: PlanNode, list: 'children' | 'deliveredBy' | 'dependents', item: PlanNode): void {
+  if (node[list] === NONE) node[list] = [item];
+  else node[list].push(item);
 }
 
 /** Workspace order: by file path, then document order. The order of `nodes`, of `definitions`, of reverse links. */
@@ -168,11 +181,12 @@ export function isDefinition(node: PlanNode): boolean {
  * resolveLink over an id table: `global(id)` the definitions of an id anywhere, `inFile(path,
  * id)` in one file. Among the first definition of each accepted kind, the earliest wins.
  */
-export function linkResolver(global: (id: string) => Definitions | undefined, inFile: (path: string, id: string) => Definitions | undefined): ResolveLink {
+export function linkResolver(global: (id: string) => DefinitionEntry | undefined, inFile: (path: string, id: string) => DefinitionEntry | undefined): ResolveLink {
   return (from, link, kinds) => {
     const path = link.file === undefined ? undefined : linkedFilePath(from.file.path, link.file);
     const entry = link.file === undefined ? global(link.id) : path === undefined ? undefined : inFile(path, link.id);
     if (!entry) return undefined;
+    if (!('byKind' in entry)) return entry;
     let best: PlanNode | undefined;
     for (const kind of kinds ?? []) {
       const candidate = entry.byKind.get(kind);
@@ -185,7 +199,7 @@ export function linkResolver(global: (id: string) => Definitions | undefined, in
 /** Sets a node's own forward links: dependencies, depends, goals, project (not delivers, which inherit: see effectiveDelivers). */
 export function linkNode(node: PlanNode, resolveLink: ResolveLink): void {
   node.dependencies = dependenciesOf(node, resolveLink);
-  node.depends = node.dependencies.map((d) => d.node);
+  node.depends = node.dependencies.length ? node.dependencies.map((d) => d.node) : NONE;
   node.goals = node.item.goal.length ? lookup(node, node.item.goal, 'goal', resolveLink) : nestedIn(node, 'goal');
   node.project = node.item.kind === 'project' ? node : nestedIn(node, 'project')[0];
 }
@@ -197,7 +211,7 @@ function lookup(node: PlanNode, links: Link[], field: keyof typeof LINK_TARGETS,
     const target = resolveLink(node, link, kinds);
     if (target && kinds.includes(target.item.kind)) out.push(target);
   }
-  return out;
+  return out.length ? out : NONE;
 }
 
 function indexIds(nodes: PlanNode[]): { byId: Map<string, PlanNode>; definitions: Map<string, PlanNode[]>; duplicates: DuplicateDefinition[] } {
@@ -226,10 +240,17 @@ export interface Definitions {
   byKind: Map<Kind, PlanNode>;
 }
 
-export function addDefinition(table: Map<string, Definitions>, id: string, node: PlanNode): void {
-  const entry = table.get(id);
-  if (!entry) table.set(id, { first: node, byKind: new Map([[node.item.kind, node]]) });
-  else if (!entry.byKind.has(node.item.kind)) entry.byKind.set(node.item.kind, node);
+/** An id defined once is its node; more often, its Definitions. */
+export type DefinitionEntry = PlanNode | Definitions;
+
+export function addDefinition(table: Map<string, DefinitionEntry>, id: string, node: PlanNode): void {
+  let entry = table.get(id);
+  if (!entry) {
+    table.set(id, node);
+    return;
+  }
+  if (!('byKind' in entry)) table.set(id, (entry = { first: entry, byKind: new Map([[entry.item.kind, entry]]) }));
+  if (!entry.byKind.has(node.item.kind)) entry.byKind.set(node.item.kind, node);
 }
 
 function dependenciesOf(node: PlanNode, resolveLink: ResolveLink): Dependency[] {
@@ -239,7 +260,7 @@ function dependenciesOf(node: PlanNode, resolveLink: ResolveLink): Dependency[] 
     const target = resolveLink(node, link, kinds);
     if (target && kinds.includes(target.item.kind)) out.push({ node: target, type: link.dep?.type ?? 'FS', lagDays: link.dep?.lagDays ?? 0, link });
   }
-  return out;
+  return out.length ? out : NO_DEPENDENCIES;
 }
 
 /**
@@ -269,7 +290,7 @@ export function linkedFilePath(fromPath: string, written: string): string | unde
 
 function nestedIn(node: PlanNode, kind: Kind): PlanNode[] {
   for (let p = node.parent; p; p = p.parent) if (p.item.kind === kind) return [p];
-  return [];
+  return NONE;
 }
 
 /** A node's delivers: its own links, else inherited (its parents' must be set first). */
@@ -278,5 +299,5 @@ export function effectiveDelivers(node: PlanNode, resolveLink: ResolveLink): Pla
   if (delivers.length) return lookup(node, delivers, 'delivers', resolveLink);
   if (kind === 'milestone' || kind === 'task') return node.project?.delivers ?? nestedIn(node, 'initiative');
   if (kind === 'project') return nestedIn(node, 'initiative');
-  return [];
+  return NONE;
 }
