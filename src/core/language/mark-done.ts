@@ -6,6 +6,7 @@
  * Spans in a ParsedFile are offsets into the text without its BOM; the text given here may
  * carry one (as read from disk), and the edit returned is then shifted to fit it.
  */
+import { synonymOf } from '../model/fields';
 import type { Field, Item, ParsedFile, Span } from '../model/types';
 import { scanAttributeBlock } from '../parse/attributes';
 
@@ -25,7 +26,7 @@ export function markDoneEdit(file: ParsedFile, index: number, text: string): Mar
     if (item.status === 'done') return { ok: false, reason: `'${item.title}' is already done` };
     if (item.kind === 'roadmap') return { ok: false, reason: 'A roadmap has no status: mark its goals, initiatives or projects done' };
     const yaml = YAML_PATH.test(file.path);
-    if (item.kind === 'task') return yaml ? yamlTaskEdit(item, body) : markdownTaskEdit(item.extent, item.anchor, body);
+    if (item.kind === 'task') return yaml ? yamlTaskEdit(item, body) : markdownTask(item, body);
     return fieldEdit(file, index, 'status', 'done', body);
   });
 }
@@ -53,9 +54,12 @@ function fieldEdit(file: ParsedFile, index: number, key: string, value: string, 
   if (!item) return { ok: false, reason: 'The item is no longer in the file' };
   const yaml = YAML_PATH.test(file.path);
   const yamlFields = yaml || item.parent < 0;
-  const written = item.fields.find((f) => f.key === key);
+  // A synonym (`deadline:`) is the field as written: edit it rather than add a second one.
+  const written = item.fields.find((f) => f.key === key) ?? item.fields.find((f) => synonymOf(f.key) === key);
   if (written) return replaceValue(text, written, value);
   if (yaml && item.kind === 'task' && !item.fields.length) return scalarTaskEdit(item, text, `${key}: ${value}`);
+  // A Markdown task keeps its fields on its own line: in its attribute block (never a new line).
+  if (!yaml && item.kind === 'task') return headingEdit(text, item, `${key}=${value}`);
   if (yamlFields) {
     if (!yaml && !item.fields.length && !/^---[ \t]*(?:\r\n|\r|\n)/.test(text)) {
       // A Markdown plan without front matter: the file-level field goes into new front matter.
@@ -113,6 +117,13 @@ function headingEdit(text: string, item: Item, entry: string): MarkDoneResult {
   return { ok: true, edit: { span: { start: item.anchor.end, end: item.anchor.end }, newText: ` {${entry}}` } };
 }
 
+/** A written status (`{status=…}`) decides over the box, so it is the one to change; an ❌ date closes the task already. */
+function markdownTask(item: Item, text: string): MarkDoneResult {
+  if (item.fields.some((f) => f.key === 'dropped-on')) return { ok: false, reason: `'${item.title}' is marked dropped (❌): remove the ❌ date to reopen it first` };
+  const status = item.fields.find((f) => f.key === 'status') ?? item.fields.find((f) => synonymOf(f.key) === 'status');
+  return status ? replaceValue(text, status, 'done') : markdownTaskEdit(item.extent, item.anchor, text);
+}
+
 function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneResult {
   const marker = /\[[ /-]\]/.exec(text.slice(extent.start, Math.max(anchor.start, extent.start + 1)));
   if (!marker) return { ok: false, reason: 'No unchecked box found on the task line' };
@@ -121,7 +132,11 @@ function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneRes
 }
 
 function yamlTaskEdit(item: Item, text: string): MarkDoneResult {
+  const status = item.fields.find((f) => f.key === 'status');
+  if (status) return replaceValue(text, status, 'done');
   const done = item.fields.find((f) => f.key === 'done');
+  // The whole value, quotes included: `done: "true"` is a string, not the boolean a task needs.
+  if (done && done.valueSpan.end > done.valueSpan.start && !done.isList && !done.shape) return { ok: true, edit: { span: done.valueSpan, newText: 'true' } };
   if (done) return replaceValue(text, done, 'true');
   if (!item.fields.length) return scalarTaskEdit(item, text, 'done: true');
   if (isFlowMapping(text, item, true)) return appendToFlow(item.fields, 'done: true');

@@ -12,7 +12,7 @@ import type { DateValue, Field, Item, Link, MoneyValue, Problem, Span } from '..
 import { HORIZONS, isEstimate, parseHorizon, parseMoney, parseNumber, parseProgress, parseStatus, STATUSES } from '../model/values';
 
 const NUMERIC = new Set(['reach', 'impact', 'confidence', 'effort']);
-const ID_PATTERN = /^[^\s,{}#"'=]+$/;
+export const ID_PATTERN = /^[^\s,{}#"'=]+$/;
 /** Keys only Obsidian Tasks' emoji write: ✅ DATE and ❌ DATE on a task. */
 const EMOJI_STATUS: ReadonlyMap<string, 'done' | 'dropped'> = new Map([['done-on', 'done'], ['dropped-on', 'dropped']]);
 
@@ -30,6 +30,19 @@ export function interpretFields(item: Item, problems: Problem[], structureKeys: 
     }
     seen.set(field.key, field);
     applyField(item, field, problems);
+  }
+  reportEmojiConflict(item, seen, problems);
+}
+
+/** `❌ 2027-01-31` with `status=in-progress`: the written status is used, and the clash is said on the emoji. */
+function reportEmojiConflict(item: Item, seen: ReadonlyMap<string, Field>, problems: Problem[]): void {
+  const status = seen.get('status');
+  if (!status) return;
+  for (const [key, meant] of EMOJI_STATUS) {
+    const emoji = seen.get(key);
+    if (emoji && item.status !== meant) {
+      problems.push(problem('invalid-value', emoji.valueSpan, `${label(item)} is marked ${meant} by its emoji, but its status is ${item.status}; the status is used`, item));
+    }
   }
 }
 

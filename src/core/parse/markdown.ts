@@ -3,7 +3,7 @@ import { HEADING_KEYWORDS, normalizeKey } from '../model/fields';
 import type { Status } from '../model/values';
 import type { Field, FileType, Item, Kind, Problem, Span } from '../model/types';
 import { scanAttributeBlock, splitList } from './attributes';
-import { interpretFields, problem } from './interpret';
+import { ID_PATTERN, interpretFields, Label, problem } from './interpret';
 import { fieldOf, fieldText, fileStem, newItem, slugId } from './item';
 import { lineEnd, MAX_NESTING, readMarkdownBlocks, type Block, type HeadingBlock, type ListBlock, type SectionCache, type TaskEntry, type TaskMark } from './markdown-blocks';
 import { mapPairs, pairToField, parseYamlAt } from './yaml-fields';
@@ -127,6 +127,7 @@ class Extractor {
     item.id = id?.text ?? slugId(title || this.text.slice(titleStart, cut));
     item.idExplicit = Boolean(id);
     if (!item.id) item.id = `${this.items[0].id}-${this.items.length}`;
+    for (const f of fields) if (f.key === 'id') this.readWrittenId(item, f);
     this.items.push(item);
     return this.items.length - 1;
   }
@@ -137,12 +138,21 @@ class Extractor {
       if (entry.checked !== null || !entry.para) return;
       const field = readFieldEntry(this.text, entry.para);
       if (!field) return;
-      if (field.key === 'id' && !item.idExplicit && field.parts[0]?.text) {
-        item.id = field.parts[0].text;
-        item.idExplicit = true;
-      }
+      if (field.key === 'id') this.readWrittenId(item, field);
       item.fields.push(field);
     }
+  }
+
+  /** An `id:` entry or `id=` attribute is the item's id, unless another was written first (then said). */
+  private readWrittenId(item: Item, field: Field): void {
+    const written = field.isList ? undefined : field.parts[0]?.text;
+    if (!written || !ID_PATTERN.test(written) || written === item.id) return;
+    if (item.idExplicit) {
+      this.problems.push(problem('invalid-value', field.valueSpan, `${Label(item)} has two ids, '${item.id}' and '${written}'; '${item.id}' is used`, item));
+      return;
+    }
+    item.id = written;
+    item.idExplicit = true;
   }
 
   private takeTasks(tasks: TaskEntry[], before: number): void {
@@ -164,6 +174,7 @@ class Extractor {
     const id = scan.kind === 'block' ? scan.block.id : undefined;
     item.id = id?.text ?? `${this.items[parent].id}/${slugId(title) || 'task'}`;
     item.idExplicit = Boolean(id);
+    for (const f of item.fields) if (f.key === 'id') this.readWrittenId(item, f);
     this.items.push(item);
     return this.items.length - 1;
   }
@@ -181,19 +192,26 @@ function firstBulletList(blocks: Block[], from: number): ListBlock | undefined {
   return undefined;
 }
 
+const KEY = "[A-Za-z%_][\\w%'’.-]*?(?:[ \\t]+[\\w%'’.-]+){0,3}?";
+/** `**key**: value`, `**key:** value`, `__key__:`, `*key*:`, `` `key`: value `` (the mark must close as it opened). */
+const MARKED_ENTRY = new RegExp(`^(\\*\\*|__|\\*|_|\`)(${KEY})[ \\t]*(?::\\1|\\1:)(?=[ \\t]|$)[ \\t]*`);
 /**
- * `key: value`, `**key**: value`, `**key:** value`, `` `key`: value ``; a key is up to four words.
- * The colon must be followed by a space or the end, so `https://…` is not a field.
+ * `key: value`; a key is up to four words. The colon must be followed by a space or the end, so
+ * `https://…` is not a field.
  */
-const FIELD_ENTRY = /^(\*\*|__|`)?([A-Za-z%][\w%'’.-]*(?:[ \t]+[\w%'’.-]+){0,3}?)[ \t]*(?:(:)(\*\*|__|`)?|(\*\*|__|`)(:))(?=[ \t]|$)[ \t]*/;
+const PLAIN_ENTRY = new RegExp(`^(${KEY})[ \\t]*:(?=[ \\t]|$)[ \\t]*`);
 
 /** One field-list entry, or undefined when the entry is not `key: value`. */
 export function readFieldEntry(text: string, para: Span): Field | undefined {
   const raw = text.slice(para.start, para.end);
-  const m = FIELD_ENTRY.exec(raw);
-  if (!m || (m[1] ?? '') !== (m[4] ?? m[5] ?? '')) return undefined;
-  const keyStart = para.start + (m[1]?.length ?? 0);
-  const keySpan = { start: keyStart, end: keyStart + m[2].length };
+  const marked = MARKED_ENTRY.exec(raw);
+  const plain = marked ? undefined : PLAIN_ENTRY.exec(raw);
+  const m = marked ?? plain;
+  if (!m) return undefined;
+  const key = marked ? marked[2] : plain![1];
+  const open = marked ? marked[1] : '';
+  const keyStart = para.start + open.length;
+  const keySpan = { start: keyStart, end: keyStart + key.length };
   let valueStart = para.start + m[0].length;
   let value = trimValueEnd(raw.slice(m[0].length));
   const wrapped = /^(\*\*|__|\*|_|`)([^*_`]+)\1$/.exec(value);
@@ -206,7 +224,7 @@ export function readFieldEntry(text: string, para: Span): Field | undefined {
   const inner = bracketed && !isMarkdownLink ? bracketed[1] : value;
   // Only `[a, b]` is a list here; comma lists of link and owner fields are split where they are read, as in YAML.
   const parts = inner !== value ? splitList(inner, valueStart + 1) : [{ text: value, span: { start: valueStart, end: valueStart + value.length } }];
-  return { key: normalizeKey(m[2]), keySpan, valueSpan: { start: valueStart, end: valueStart + value.length }, parts, isList: inner !== value };
+  return { key: normalizeKey(key), keySpan, valueSpan: { start: valueStart, end: valueStart + value.length }, parts, isList: inner !== value };
 }
 
 function trimValueEnd(value: string): string {
