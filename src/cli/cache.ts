@@ -3,11 +3,11 @@
  * --cache). A file whose text, path, include match and Roadmark version are unchanged is not
  * parsed again. The cache is a plain JSON file; an unreadable or foreign one is ignored.
  */
+import { productVersion } from '../core/version';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ParsedFile } from '../core/model/types';
 
-declare const ROADMARK_VERSION: string;
 
 const FORMAT = 1;
 
@@ -20,14 +20,13 @@ interface CacheFile {
 export class ParseCache {
   private readonly entries: CacheFile['entries'];
   private readonly next: CacheFile['entries'] = {};
-  hits = 0;
 
   private constructor(private readonly path: string, entries: CacheFile['entries']) {
     this.entries = entries;
   }
 
   static open(path: string): ParseCache {
-    const version = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev';
+    const version = productVersion();
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
       if (data.format === FORMAT && data.version === version && typeof data.entries === 'object') return new ParseCache(path, data.entries);
@@ -46,7 +45,6 @@ export class ParseCache {
   get(shown: string, hash: string): ParsedFile | null | undefined {
     const hit = this.entries[shown];
     if (!hit || hit.hash !== hash) return undefined;
-    this.hits++;
     this.next[shown] = hit;
     return hit.file;
   }
@@ -57,7 +55,7 @@ export class ParseCache {
 
   /** Writes what this run saw (entries of deleted files drop out). Failing to write is not an error. */
   save(): void {
-    const version = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev';
+    const version = productVersion();
     try {
       writeFileSync(this.path, JSON.stringify({ format: FORMAT, version, entries: this.next } satisfies CacheFile));
     } catch {

@@ -1,4 +1,5 @@
 /** `roadmark timeline` (standalone HTML page or one SVG) and `roadmark export` (ICS, CSV, Mermaid, JSON). */
+import { productVersion } from '../core/version';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTimelineView } from '../core/outline/timeline';
@@ -15,7 +16,6 @@ import { formatListJson } from './format/list';
 import { formatMermaid } from './format/mermaid';
 import { jsonVisible } from './format/escape';
 
-declare const ROADMARK_VERSION: string;
 
 export async function runTimeline(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
   const { ws, today, diagnostics } = await load(request, cwd);
@@ -26,7 +26,7 @@ export async function runTimeline(request: Request, cwd: string, write: (s: stri
 
 export async function runExport(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
   const { ws, today, diagnostics } = await load(request, cwd);
-  const version = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : 'dev';
+  const version = productVersion();
   switch (request.format) {
     case 'ics':
       return emit(request, cwd, write, formatIcs(ws, today, version));

@@ -55,7 +55,6 @@ class TimelineApp {
   private readonly tooltip: HTMLDivElement;
   private readonly details: HTMLDivElement;
   /** Milliseconds the last draw took, for the benchmark. */
-  lastDrawMs = 0;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.state = host.getState() ?? { zoom: 'month', filters: {}, collapsed: [], scrollX: -1, scrollY: 0 };
@@ -117,12 +116,10 @@ class TimelineApp {
   draw(): void {
     this.frame = 0;
     if (!this.view || !this.l) return;
-    const started = performance.now();
     const vp = { x: this.scroller.scrollLeft, y: this.scroller.scrollTop, width: this.scroller.clientWidth, height: this.scroller.clientHeight };
     this.stage.style.width = `${vp.width}px`;
     this.stage.style.height = `${vp.height}px`;
     this.stage.innerHTML = drawTimeline(this.dragView(), this.l, vp, { selected: this.state.selected });
-    this.lastDrawMs = performance.now() - started;
   }
 
   private dragView(): TimelineView {

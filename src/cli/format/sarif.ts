@@ -1,14 +1,14 @@
 /** `check --format sarif`: SARIF 2.1.0, one run, one reporting descriptor per rule. */
+import { productVersion } from '../../core/version';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Location } from '../../core/check';
 import { RULES, ruleDocsUrl } from '../../core/rules/index';
 import type { CheckReport } from './report';
 import { jsonVisible } from './escape';
 
-declare const ROADMARK_VERSION: string;
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(report: CheckReport, cwd: string, version: string = typeof ROADMARK_VERSION === 'string' ? ROADMARK_VERSION : '0.0.0'): string {
+export function formatSarif(report: CheckReport, cwd: string, version: string = productVersion()): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
