@@ -163,7 +163,14 @@ function watchTree(root: string, onEvent: (abs: string) => void): Closable {
       const abs = join(dir, name.toString());
       if (isDirectory(abs)) {
         if (!SKIPPED_DIRS.has(name.toString())) addTree(abs);
-      } else for (const [path, watcher] of watchers) if (path === abs || path.startsWith(abs + '/')) (watcher.close(), watchers.delete(path));
+      } else {
+        // A folder gone (or renamed away): its watchers and those under it go too.
+        for (const [path, watcher] of watchers) {
+          if (path !== abs && !path.startsWith(abs + '/')) continue;
+          watcher.close();
+          watchers.delete(path);
+        }
+      }
       onEvent(abs);
     });
     w.on('error', () => (w.close(), watchers.delete(dir)));

@@ -38,7 +38,9 @@ class Watch {
     let current = '';
     for (const line of this.stdout.split(/(?<=\n)/)) {
       current += line;
-      if (line.endsWith('\n') && SUMMARY.test(line.trimEnd())) (out.push(current), (current = ''));
+      if (!line.endsWith('\n') || !SUMMARY.test(line.trimEnd())) continue;
+      out.push(current);
+      current = '';
     }
     return out;
   }
