@@ -28,7 +28,9 @@ const targets = [
   // The same extension for the web worker extension host (vscode.dev, github.dev): no Node
   // built-ins may be bundled (esbuild fails on one), and there is no `process` to read.
   {
-    ...common, platform: 'browser', target: 'es2022',
+    // `worker` first: packages with a DOM build for browsers (decode-named-character-reference
+    // uses `document`) have a worker build that the web worker can run.
+    ...common, platform: 'browser', target: 'es2022', conditions: ['worker'],
     entryPoints: ['src/extension/activation.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
     define: { ...common.define, 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   },
