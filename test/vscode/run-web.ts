@@ -10,9 +10,10 @@
  * Each writes a JSON report through workspace.fs. Exit code 1 on any failure.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createContext, runInContext } from 'node:vm';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +30,8 @@ const PROBE_FILES = 400;
 function sh(cmd: string, args: string[], options: { cwd?: string } = {}): string {
   return execFileSync(cmd, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
 }
+
+const kb = (file: string) => `${Math.round(statSync(file).size / 1024)} KiB`;
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -95,6 +98,36 @@ function packageRoadmark(): string {
   return out;
 }
 
+/**
+ * A first check in seconds, before minutes of code-server: the web bundle evaluates with only a
+ * web worker's globals (no process, Buffer, document or window; `require` knows only `vscode`,
+ * here a stand-in), and exports `activate`.
+ */
+function preflight(bundle: string): void {
+  const code = readFileSync(bundle, 'utf8');
+  const stub = (): unknown => new Proxy(function () {}, { get: (_t, k) => (k === Symbol.toPrimitive ? () => '' : stub()), apply: () => stub(), construct: () => stub() as object });
+  const names = [...new Set([...code.matchAll(/vscode\d*\.([A-Za-z_]\w*)/g)].map((m) => m[1]))];
+  const vscode = Object.fromEntries(names.map((n) => [n, stub()]));
+  const mod = { exports: {} as Record<string, unknown> };
+  const sandbox: Record<string, unknown> = {
+    console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, URL, URLSearchParams, atob, btoa,
+    crypto: globalThis.crypto, navigator: { userAgent: 'worker' }, importScripts: () => undefined, module: mod, exports: mod.exports,
+    require: (id: string) => {
+      if (id === 'vscode') return vscode;
+      throw new Error(`require('${id}') in the web worker`);
+    },
+  };
+  sandbox.self = sandbox;
+  sandbox.globalThis = sandbox;
+  createContext(sandbox);
+  try {
+    runInContext(code, sandbox, { filename: bundle });
+  } catch (e) {
+    throw new Error(`${bundle} does not load in a web worker: ${(e as Error).message}`, { cause: e });
+  }
+  if (typeof mod.exports.activate !== 'function') throw new Error(`${bundle} exports no activate()`);
+}
+
 /** `node:assert/strict` is not in the web worker: the suites get host-web/assert.ts instead. */
 const webAssert: Plugin = {
   name: 'web-assert',
@@ -151,6 +184,8 @@ async function main(): Promise<number> {
   const version = serverDir.replace('code-server-', '');
 
   const vsix = packageRoadmark();
+  preflight(join(ROOT, 'dist/web/extension.js'));
+  console.log(`  dist/extension.js ${kb(join(ROOT, 'dist/extension.js'))}, dist/web/extension.js ${kb(join(ROOT, 'dist/web/extension.js'))} (production); the web bundle loads with web worker globals only`);
   const testVsix = await packageTestHost();
 
   const tmp = mkdtempSync(join(tmpdir(), 'roadmark-web-'));
