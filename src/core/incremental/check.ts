@@ -124,16 +124,19 @@ export class IncrementalCheck {
       (rule.checkNode ? this.nodeRules : this.fileRules).push({ rule, order, severity });
     });
     const resolveLink = linkResolver((id) => this.globalIds.get(id) ?? this.definitions.get(id)?.[0], (path, id) => this.fileIds.get(path)?.get(id));
-    const self = this;
-    this.view = {
-      get files() { return (self.viewCache.files ??= self.paths().map((p) => self.files.get(p)!)); },
-      get nodes() { return (self.viewCache.nodes ??= self.paths().flatMap((p) => self.nodesByFile.get(p)!)); },
-      get duplicates() { return (self.viewCache.duplicates ??= self.duplicates()); },
+    const view = {
       byId: this.byId,
       definitions: this.definitions,
-      nodeOf: (file, index) => this.nodesByFile.get(file)?.[index],
+      nodeOf: (file: string, index: number) => this.nodesByFile.get(file)?.[index],
       resolveLink,
     };
+    // Materialised on first use after an update: the rules of an update never ask for them.
+    Object.defineProperties(view, {
+      files: { enumerable: true, get: () => (this.viewCache.files ??= this.paths().map((p) => this.files.get(p)!)) },
+      nodes: { enumerable: true, get: () => (this.viewCache.nodes ??= this.paths().flatMap((p) => this.nodesByFile.get(p)!)) },
+      duplicates: { enumerable: true, get: () => (this.viewCache.duplicates ??= this.duplicates()) },
+    });
+    this.view = view as ResolvedWorkspace;
     this.linkCheck = { ws: this.view, paths: new Set(), suggesters: new Map(), ids: () => this.idsInOrder() };
   }
 
