@@ -68,20 +68,27 @@ async function waitForFile(path: string, timeoutMs: number, alive: () => boolean
 }
 
 /**
- * The packaged extension with its web bundle. While package.json has no `"browser"` entry or
- * .vscodeignore (an allow-list) does not let dist/web/extension.js in, the VSIX is packaged from
- * a staging copy that has both, and a warning says what the repository still lacks.
+ * The packaged extension with its web bundle. While package.json has no `"browser"` entry or the
+ * package allow-list (package.json `files`, or .vscodeignore) does not let dist/web/extension.js
+ * in, the VSIX is packaged from a staging copy that has both, and a warning says what the
+ * repository still lacks.
  */
 function packageRoadmark(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; browser?: string };
-  const allowed = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').some((l) => l.trim() === '!dist/web/extension.js');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; browser?: string; files?: string[] };
+  const ignoreFile = join(ROOT, '.vscodeignore');
+  const allowed = pkg.files
+    ? pkg.files.includes('dist/web/extension.js')
+    : existsSync(ignoreFile) && readFileSync(ignoreFile, 'utf8').split('\n').some((l) => l.trim() === '!dist/web/extension.js');
   if (pkg.browser === './dist/web/extension.js' && allowed) {
     sh('npm', ['run', '--silent', 'package']);
     const vsix = join(ROOT, `roadmark-${pkg.version}.vsix`);
     if (!sh('unzip', ['-l', vsix]).includes(WEB_ENTRY)) throw new Error(`${vsix} lacks ${WEB_ENTRY}`);
     return vsix;
   }
-  const missing = [pkg.browser === './dist/web/extension.js' ? '' : 'package.json: "browser": "./dist/web/extension.js"', allowed ? '' : '.vscodeignore: !dist/web/extension.js'].filter(Boolean);
+  const missing = [
+    pkg.browser === './dist/web/extension.js' ? '' : 'package.json "browser": "./dist/web/extension.js"',
+    allowed ? '' : pkg.files ? 'package.json "files": "dist/web/extension.js"' : '.vscodeignore !dist/web/extension.js',
+  ].filter(Boolean);
   console.warn(`\n  WARNING: the repository's VSIX would not run in the web; it lacks ${missing.join(' and ')}. Packaging a staged copy that has them.\n`);
   sh('npm', ['run', '--silent', 'build', '--', '--production']);
   const stage = join(ROOT, '.cache/web-stage');
@@ -90,8 +97,9 @@ function packageRoadmark(): string {
   for (const entry of ['README.md', 'LICENSE', 'THIRD-PARTY-NOTICES.md', 'CHANGELOG.md', 'dist', 'media', 'syntaxes', 'schemas', 'docs']) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
-  writeFileSync(join(stage, 'package.json'), JSON.stringify({ ...pkg, browser: './dist/web/extension.js' }, null, 2));
-  writeFileSync(join(stage, '.vscodeignore'), `${readFileSync(join(ROOT, '.vscodeignore'), 'utf8').trimEnd()}${allowed ? '' : '\n!dist/web/extension.js'}\n`);
+  const staged = { ...pkg, browser: './dist/web/extension.js', ...(pkg.files && !allowed ? { files: [...pkg.files, 'dist/web/extension.js'] } : {}) };
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(staged, null, 2));
+  if (!pkg.files && existsSync(ignoreFile)) writeFileSync(join(stage, '.vscodeignore'), `${readFileSync(ignoreFile, 'utf8').trimEnd()}${allowed ? '' : '\n!dist/web/extension.js'}\n`);
   const out = join(ROOT, '.cache/roadmark-web.vsix');
   sh(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage });
   if (!sh('unzip', ['-l', out]).includes(WEB_ENTRY)) throw new Error(`${out} lacks ${WEB_ENTRY}`);
