@@ -114,7 +114,8 @@ function packageRoadmark(): string {
 function preflight(bundle: string): void {
   const code = readFileSync(bundle, 'utf8');
   const stub = (): unknown => new Proxy(function () {}, { get: (_t, k) => (k === Symbol.toPrimitive ? () => '' : stub()), apply: () => stub(), construct: () => stub() as object });
-  const names = [...new Set([...code.matchAll(/vscode\d*\.([A-Za-z_]\w*)/g)].map((m) => m[1]))];
+  // Every property name the (possibly minified) bundle reads: enough for `import * as vscode`.
+  const names = [...new Set([...code.matchAll(/\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]))];
   const vscode = Object.fromEntries(names.map((n) => [n, stub()]));
   const mod = { exports: {} as Record<string, unknown> };
   const sandbox: Record<string, unknown> = {
