@@ -245,3 +245,12 @@ describe('plan format 1.1: YAML quoting', () => {
     assert.deepEqual(p.depends.map(span), ['a', 'b']);
   });
 });
+
+describe('plan format 1.1: written ids', () => {
+  it('an id: entry equal to the heading slug is still a written id; a second, different id is said', () => {
+    const text = '## Milestone: Pilot\n- id: pilot\n\n## Milestone: Beta {#beta}\n- id: gamma\n';
+    const file = parse('p.project.md', text);
+    assert.deepEqual(file.items.slice(1).map((i) => [i.id, i.idExplicit]), [['pilot', true], ['beta', true]]);
+    assert.deepEqual(at(text, file, 'invalid-value'), ['gamma']);
+  });
+});

@@ -146,8 +146,8 @@ class Extractor {
   /** An `id:` entry or `id=` attribute is the item's id, unless another was written first (then said). */
   private readWrittenId(item: Item, field: Field): void {
     const written = field.isList ? undefined : field.parts[0]?.text;
-    if (!written || !ID_PATTERN.test(written) || written === item.id) return;
-    if (item.idExplicit) {
+    if (!written || !ID_PATTERN.test(written)) return;
+    if (item.idExplicit && written !== item.id) {
       this.problems.push(problem('invalid-value', field.valueSpan, `${Label(item)} has two ids, '${item.id}' and '${written}'; '${item.id}' is used`, item));
       return;
     }
