@@ -32,7 +32,7 @@ import type { CheckOptions, Diagnostic } from '../check';
 import { compareDiagnostics, locate } from '../check';
 import { DEFAULT_RISK_WINDOW_DAYS } from '../config/config';
 import type { Day } from '../dates';
-import type { ParsedFile, Severity } from '../model/types';
+import type { Item, ParsedFile, Severity } from '../model/types';
 import {
   addDefinition, addTo, compareNodes, createNodes, effectiveDelivers, isDefinition, LINK_TARGETS, linkNode, linkResolver, NONE,
   type DefinitionEntry, type Definitions, type DuplicateDefinition, type PlanNode, type ResolvedWorkspace,
@@ -96,9 +96,8 @@ export class IncrementalCheck {
   /** The first definitions of each kind, of ids defined more than once (an id defined once resolves to its node). */
   private readonly globalIds = new Map<string, Definitions>();
   private readonly fileIds = new Map<string, Map<string, DefinitionEntry>>();
-  /** id → the file, or files, with a link naming it; file → the ids its links name. */
-  private readonly linkers = new Map<string, string | Set<string>>();
-  private readonly linkedIds = new Map<string, Set<string>>();
+  /** id → the nodes with a link naming it. */
+  private readonly namers = new Map<string, Set<PlanNode>>();
   private readonly cycles = new Map<PlanNode, Set<PlanNode>>();
   /** Nodes with a link naming no id (their message holds a suggestion), nodes with a link to another file. */
   private readonly suggesting = new Set<PlanNode>();
@@ -184,6 +183,10 @@ export class IncrementalCheck {
     // 1. Ids: out with the old nodes, in with the new.
     const dirtyIds = new Set<string>();
     const dead: PlanNode[] = [];
+    /** Nodes kept across a re-parse (same items, kinds, ids and nesting: only values changed); those whose item reads differently now, and their ids. */
+    const reused: PlanNode[] = [];
+    const edited: PlanNode[] = [];
+    const editedIds = new Set<string>();
     const before = new Map<string, IdState>();
     const note = (id: string) => {
       if (dirtyIds.has(id)) return;
@@ -193,6 +196,23 @@ export class IncrementalCheck {
     let pathsChanged = false;
     for (const [path, file] of incoming) {
       const old = this.nodesByFile.get(path) ?? [];
+      for (const n of old) this.name(n, false);
+      if (file && old.length && sameShape(old, file)) {
+        // Same node objects: links into the file stay as they are; only what reads the items is re-checked.
+        const moved = firstMovedOffset(this.files.get(path)!.lineStarts, file.lineStarts);
+        this.files.set(path, file);
+        for (const n of old) {
+          if (!sameItem(n.item, file.items[n.index], moved)) {
+            edited.push(n);
+            if (isDefinition(n)) editedIds.add(n.item.id);
+          }
+          n.item = file.items[n.index];
+          n.file = file;
+          this.name(n, true);
+          reused.push(n);
+        }
+        continue;
+      }
       for (const n of old) {
         dead.push(n);
         if (isDefinition(n)) {
@@ -214,6 +234,7 @@ export class IncrementalCheck {
       this.nodesByFile.set(path, nodes);
       const inFile = new Map<string, DefinitionEntry>();
       for (const n of nodes) {
+        this.name(n, true);
         if (!isDefinition(n)) continue;
         note(n.item.id);
         insertSorted(this.definitions, n.item.id, n);
@@ -230,14 +251,9 @@ export class IncrementalCheck {
 
     const idsMs = lap();
     // 2. Links: the changed files and those naming a dirty id.
-    for (const [path, file] of incoming) this.indexLinks(path, file);
     const relinked = new Set<string>();
     for (const [path, file] of incoming) if (file) relinked.add(path);
-    for (const id of dirtyIds) {
-      const by = this.linkers.get(id);
-      if (typeof by === 'string') relinked.add(by);
-      else if (by) for (const p of by) relinked.add(p);
-    }
+    for (const id of dirtyIds) for (const n of this.namers.get(id) ?? []) relinked.add(n.file.path);
     const relinkedPaths = [...relinked].sort(comparePaths);
     const deliveredTo = new Set<PlanNode>();
     const oldCycles = new Set<Set<PlanNode>>();
@@ -254,6 +270,7 @@ export class IncrementalCheck {
       this.fileLinking.delete(n);
     };
     for (const n of dead) unlink(n);
+    for (const n of reused) unlink(n);
     for (const path of relinkedPaths) if (!incoming.has(path)) for (const n of this.nodesByFile.get(path)!) unlink(n);
     const resolveLink = this.view.resolveLink;
     const relinkedNodes: PlanNode[] = [];
@@ -304,6 +321,15 @@ export class IncrementalCheck {
     // 4. The other nodes whose findings read what changed.
     for (const t of deliveredTo) if (this.alive(t)) dirty.add(t);
     for (const id of dirtyIds) for (const n of this.definitions.get(id) ?? []) dirty.add(n);
+    // Readers of a kept node's item: what depends on it or delivers it, what names its id, the other definitions of its id.
+    for (const n of edited) {
+      for (const d of n.dependents) dirty.add(d);
+      for (const d of n.deliveredBy) dirty.add(d);
+    }
+    for (const id of editedIds) {
+      for (const n of this.definitions.get(id) ?? []) dirty.add(n);
+      for (const n of this.namers.get(id) ?? []) dirty.add(n);
+    }
     if (this.candidatesChanged(dirtyIds, before)) {
       this.linkCheck.suggesters.clear();
       for (const n of this.suggesting) dirty.add(n);
@@ -370,29 +396,19 @@ export class IncrementalCheck {
     this.globalIds.set(id, entry);
   }
 
-  /** Updates the index id → files naming it for one file's links. */
-  private indexLinks(path: string, file: ParsedFile | undefined): void {
-    for (const id of this.linkedIds.get(path) ?? []) {
-      const by = this.linkers.get(id)!;
-      if (typeof by === 'string') this.linkers.delete(id);
-      else {
-        by.delete(path);
-        if (by.size === 1) this.linkers.set(id, [...by][0]);
+  /** Adds a node to (or takes it out of) the index id → nodes naming it, by its item's links. */
+  private name(n: PlanNode, add: boolean): void {
+    for (const f of FIELDS) {
+      for (const l of n.item[f]) {
+        let set = this.namers.get(l.id);
+        if (add) {
+          if (!set) this.namers.set(l.id, (set = new Set()));
+          set.add(n);
+        } else if (set) {
+          set.delete(n);
+          if (set.size === 0) this.namers.delete(l.id);
+        }
       }
-    }
-    if (!file) {
-      this.linkedIds.delete(path);
-      return;
-    }
-    const ids = new Set<string>();
-    for (const item of file.items) for (const f of FIELDS) for (const l of item[f]) ids.add(l.id);
-    if (ids.size) this.linkedIds.set(path, ids);
-    else this.linkedIds.delete(path);
-    for (const id of ids) {
-      const by = this.linkers.get(id);
-      if (by === undefined) this.linkers.set(id, path);
-      else if (typeof by === 'string') this.linkers.set(id, new Set([by, path]));
-      else by.add(path);
     }
   }
 
@@ -494,6 +510,37 @@ export class IncrementalCheck {
     const b = list((id) => this.idState(id));
     return a.length !== b.length || a.some((x, i) => x.id !== b[i].id || x.path !== b[i].path || x.mask !== b[i].mask);
   }
+}
+
+/** Whether a re-parsed file has the items of the old one: same count, kinds, ids (written or not) and nesting. */
+function sameShape(old: readonly PlanNode[], file: ParsedFile): boolean {
+  if (old.length !== file.items.length) return false;
+  for (let i = 0; i < old.length; i++) {
+    const a = old[i].item;
+    const b = file.items[i];
+    if (a.kind !== b.kind || a.id !== b.id || a.idExplicit !== b.idExplicit || a.parent !== b.parent) return false;
+  }
+  return true;
+}
+
+/**
+ * The first offset where positions differ between two versions of a file's line starts (a line
+ * start added, removed or moved): spans before it are at the same line and column.
+ */
+function firstMovedOffset(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return Math.min(a[i], b[i]);
+  return a.length === b.length ? Infinity : n > 0 ? Math.max(a[n - 1], b[n - 1]) : 0;
+}
+
+/** Whether what another node's diagnostics can read of an item is unchanged: the same item, its spans at the same lines and columns. */
+function sameItem(a: Item, b: Item, moved: number): boolean {
+  let last = 0;
+  const text = (item: Item) => JSON.stringify(item, (key, value: unknown) => {
+    if (key === 'end' && typeof value === 'number' && value > last) last = value;
+    return value;
+  });
+  return text(a) === text(b) && last < moved;
 }
 
 type IdState = { path: string; index: number; mask: number } | undefined;
