@@ -4,8 +4,9 @@
  * in repositories with no plans; there, building the index (a walk of the whole workspace), the
  * views and nine language providers for every Markdown and YAML document would be paid for nothing.
  *
- * The check: a plan- or config-named file anywhere (`findFiles`, limit 1), or an open Markdown/YAML
- * document that is one by its name or its `type:` line. With none, Roadmark stays dormant: empty
+ * The check: an open Markdown/YAML document that is a plan by its name or its `type:` line, else a
+ * plan- or config-named file anywhere (`findFiles`, limit 1, answered in the background: `activate`
+ * returns at once). With none, Roadmark stays dormant: empty
  * views (their welcome offers the New Roadmap/Project File commands), stand-in commands, and a few
  * listeners that start the whole extension (extension.ts) as soon as a plan shows up: a plan file
  * created, renamed to, opened or typed into, a workspace folder added, a Roadmark command run, or
@@ -13,6 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { activate as start, type RoadmarkApi } from './extension';
+import { TIMELINE_VIEW_TYPE, TimelinePanel } from './webview/timeline-panel';
 
 /** Plan and config names, as the engine recognises them (over-approximate: waking is always safe). */
 const PLAN_GLOB = '**/{*.roadmap.md,*.roadmap.markdown,*.roadmap.yaml,*.roadmap.yml,*.project.md,*.project.markdown,*.project.yaml,*.project.yml,.roadmark.yaml,.roadmark.yml}';
@@ -22,18 +24,20 @@ const CANDIDATE = /\.(?:md|markdown|ya?ml)$/i;
 const TYPE_LINE = /^type[ \t]*:[ \t]*["']?(?:roadmap|project)\b/im;
 const SNIFF_CHARS = 4096;
 
-/** What `activate` returns in a workspace without plans; `wake()` starts everything. */
-export interface DormantApi {
-  dormant: true;
-  /** Milliseconds spent in `activate` (the cheap check and the dormant wiring). */
-  activationMs: number;
+/**
+ * What `activate` returns: the whole extension's API (used by the integration tests), whose
+ * members are those of the started extension; `whenIdle()` first waits for the check.
+ */
+export interface ActivationApi extends RoadmarkApi {
+  /** `checking` until the file search answers; `dormant` with no plans; `started` once everything runs. */
+  readonly state: 'checking' | 'dormant' | 'started';
+  /** Milliseconds from activation to the check's answer (0 when an open document decided). */
+  readonly checkMs: number | undefined;
   /** Starts the whole extension (as a plan appearing would) and returns its API. */
-  wake(): Promise<RoadmarkApi>;
+  wake(): RoadmarkApi;
   /** The whole extension's API once something has started it. */
   started(): RoadmarkApi | undefined;
 }
-
-export type ActivationApi = (RoadmarkApi & { dormant?: false; checkMs: number }) | DormantApi;
 
 /** Whether a document is (or may well be) a plan file: its name, or a `type:` line near its top. */
 export function looksLikePlan(doc: Pick<vscode.TextDocument, 'uri' | 'getText'>): boolean {
@@ -43,40 +47,94 @@ export function looksLikePlan(doc: Pick<vscode.TextDocument, 'uri' | 'getText'>)
   return TYPE_LINE.test(doc.getText().slice(0, SNIFF_CHARS));
 }
 
-async function hasPlans(): Promise<boolean> {
-  if (vscode.workspace.textDocuments.some((d) => !d.isClosed && looksLikePlan(d))) return true;
+const openPlan = () => vscode.workspace.textDocuments.some((d) => !d.isClosed && looksLikePlan(d));
+
+/** Whether a plan- or config-named file is in the workspace; true when the host cannot search. */
+async function planFileExists(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
   try {
     return (await vscode.workspace.findFiles(PLAN_GLOB, undefined, 1)).length > 0;
   } catch {
-    // A file search the host cannot do: start as before rather than miss the plans.
     return true;
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ActivationApi> {
-  const started = Date.now();
-  if (await hasPlans()) {
-    const checkMs = Date.now() - started;
-    const api = start(context);
-    api.activationMs = Date.now() - started;
-    return Object.assign(api, { checkMs });
-  }
-  return dormant(context, started);
-}
+/**
+ * Returns at once: an open plan document starts everything now; otherwise a file search (limit 1,
+ * done by the workbench's search, not in this extension host) decides in the background, while
+ * stand-in commands make every Roadmark command work meanwhile.
+ */
+export function activate(context: vscode.ExtensionContext): ActivationApi {
+  const activated = Date.now();
+  let full: RoadmarkApi | undefined;
+  let state: ActivationApi['state'] = 'checking';
+  let checkMs: number | undefined;
+  let decide: () => void = () => undefined;
+  const decided = new Promise<void>((resolve) => (decide = resolve));
+  const standIns: vscode.Disposable[] = [];
+  context.subscriptions.push({ dispose: () => standIns.splice(0).forEach((d) => d.dispose()) });
 
-function dormant(context: vscode.ExtensionContext, started: number): DormantApi {
-  const subs: vscode.Disposable[] = [];
-  let woken: RoadmarkApi | undefined;
   const wake = (): RoadmarkApi => {
-    if (woken) return woken;
+    if (full) return full;
     // The stand-ins go first: the real commands, views and serializer take the same ids.
-    for (const d of subs.splice(0)) d.dispose();
-    woken = start(context);
-    return woken;
+    for (const d of standIns.splice(0)) d.dispose();
+    full = start(context);
+    state = 'started';
+    decide();
+    return full;
+  };
+  const need = (): RoadmarkApi => {
+    if (!full) throw new Error(`Roadmark is ${state}: no plan file seen yet`);
+    return full;
+  };
+  const api: ActivationApi = {
+    get state() { return state; },
+    get checkMs() { return checkMs; },
+    get index() { return need().index; },
+    get roadmap() { return need().roadmap; },
+    get schedule() { return need().schedule; },
+    get views() { return need().views; },
+    timeline: () => full?.timeline(),
+    whenIdle: async () => {
+      await decided;
+      await full?.whenIdle();
+    },
+    activationMs: 0,
+    wake,
+    started: () => full,
   };
 
-  // Stand-in commands: run one, and the real one runs once everything has started.
+  if (openPlan()) {
+    checkMs = 0;
+    wake();
+  } else {
+    standInCommands(context, standIns, wake);
+    // A timeline panel VS Code restores while the check runs: shown once the extension starts.
+    standIns.push(vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        await decided;
+        if (full) TimelinePanel.restore(panel, context, full.index);
+        else panel.dispose();
+      },
+    }));
+    void planFileExists().then((found) => {
+      checkMs = Date.now() - activated;
+      if (full) return;
+      if (found || openPlan()) {
+        wake();
+        return;
+      }
+      state = 'dormant';
+      dormant(standIns, wake);
+      decide();
+    });
+  }
+  api.activationMs = Date.now() - activated;
+  return api;
+}
+
+/** Every contributed command, standing in until the extension starts: running one starts it. */
+function standInCommands(context: vscode.ExtensionContext, subs: vscode.Disposable[], wake: () => RoadmarkApi): void {
   const commands = ((context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? []).map((c) => c.command);
   for (const id of commands) {
     subs.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -84,6 +142,10 @@ function dormant(context: vscode.ExtensionContext, started: number): DormantApi 
       return vscode.commands.executeCommand(id, ...args);
     }));
   }
+}
+
+/** No plans: empty views, and the listeners that start everything once a plan shows up. */
+function dormant(subs: vscode.Disposable[], wake: () => RoadmarkApi): void {
   // Empty views: their welcome says there are no plans yet; showing one looks for them in earnest.
   const empty: vscode.TreeDataProvider<never> = { getChildren: () => [], getTreeItem: (e) => e };
   for (const id of ['roadmark.roadmap', 'roadmark.schedule']) {
@@ -91,8 +153,6 @@ function dormant(context: vscode.ExtensionContext, started: number): DormantApi 
     subs.push(view, view.onDidChangeVisibility((e) => e.visible && wake()));
     if (view.visible) queueMicrotask(wake);
   }
-  // A timeline panel restored into a workspace that has no plans any more: nothing to show.
-  subs.push(vscode.window.registerWebviewPanelSerializer('roadmark.timeline', { deserializeWebviewPanel: async (panel) => panel.dispose() }));
   void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
   void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', false);
 
@@ -105,10 +165,8 @@ function dormant(context: vscode.ExtensionContext, started: number): DormantApi 
     vscode.workspace.onDidOpenTextDocument(docs),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && docs(e.document)),
     vscode.workspace.onDidRenameFiles((e) => e.files.some((f) => PLAN_NAME.test(f.newUri.path)) && wake()),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void hasPlans().then((yes) => yes && wake())),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void planFileExists().then((yes) => yes && wake())),
   );
-  context.subscriptions.push({ dispose: () => subs.splice(0).forEach((d) => d.dispose()) });
-  return { dormant: true, activationMs: Date.now() - started, wake: async () => wake(), started: () => woken };
 }
 
 export function deactivate(): void {
