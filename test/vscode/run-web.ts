@@ -6,7 +6,9 @@
  * the Node extension host, driven by Debian's Chromium. A test-only web extension
  * (test/vscode/host-web) runs in the same worker:
  *   1. in a workspace with no plan files (Markdown only), the activation probe;
- *   2. in the example workspace, the shared in-editor suites that apply in the web.
+ *   2. in the example workspace, the shared in-editor suites that apply in the web;
+ *   3. then, with the setting switched to ["workspace"], the same suites (all of them) against
+ *      the desktop `main` entry in the Node extension host of the same server, in a new window.
  * Each writes a JSON report through workspace.fs. Exit code 1 on any failure.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -152,7 +154,7 @@ async function packageTestHost(): Promise<string> {
   mkdirSync(join(out, 'dist'), { recursive: true });
   await build({
     entryPoints: [join(ROOT, 'test/vscode/host-web/index.ts')], outfile: join(out, 'dist/host.js'), bundle: true, platform: 'browser', format: 'cjs',
-    target: 'es2022', external: ['vscode'], sourcemap: 'inline', logLevel: 'error', plugins: [webAssert],
+    target: 'es2022', conditions: ['worker'], external: ['vscode'], sourcemap: 'inline', logLevel: 'error', plugins: [webAssert],
   });
   cpSync(join(ROOT, 'test/vscode/host-web/package.json'), join(out, 'package.json'));
   cpSync(join(ROOT, 'LICENSE'), join(out, 'LICENSE'));
@@ -202,27 +204,34 @@ async function main(): Promise<number> {
   const extensions = join(tmp, 'extensions');
   const examples = join(tmp, 'examples');
   const noPlans = join(tmp, 'no-plans');
+  const desktop = join(tmp, 'desktop');
   const reports = join(tmp, 'reports');
   cpSync(join(ROOT, 'examples'), examples, { recursive: true });
+  cpSync(join(ROOT, 'examples'), desktop, { recursive: true });
   probeWorkspace(noPlans);
   mkdirSync(reports, { recursive: true });
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    // The point of this runner: both extensions run their `browser` entry in the web worker.
-    'remote.extensionKind': { 'roadmark.roadmark': ['web'], 'roadmark.roadmark-web-tests': ['web'] },
+  const settings = (kind: 'web' | 'workspace') => writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+    // The point of this runner: both extensions run their `browser` entry in the web worker
+    // (then, for the desktop phase, their `main` entry in the Node extension host).
+    'remote.extensionKind': { 'roadmark.roadmark': [kind], 'roadmark.roadmark-web-tests': [kind] },
     'roadmarkWebTests.report': reports,
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false,
     'workbench.welcomePage.walkthroughs.openOnInstall': false, 'workbench.enableExperiments': false, 'git.enabled': false,
     'window.commandCenter': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
+  settings('web');
   for (const v of [vsix, testVsix]) {
     sh(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', v, '--force']);
   }
 
   const port = await freePort();
   const server: ChildProcess = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions], {
+    // For the desktop phase: Roadmark's parser test seam (Node host only) reads this variable.
+    env: { ...process.env, ROADMARK_TEST_REPORT: join(reports, 'seam'), ROADMARK_TEST_HOST: `code-server ${version}` }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  });
   let serverLog = '';
   server.stdout?.on('data', (d) => (serverLog += d));
   server.stderr?.on('data', (d) => (serverLog += d));
@@ -248,10 +257,15 @@ async function main(): Promise<number> {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
     return page;
   };
-  const run = async (page: Page, mode: 'probe' | 'suites'): Promise<WebSuiteReport> => {
+  const run = async (page: Page, mode: WebSuiteReport['mode']): Promise<WebSuiteReport> => {
     const file = join(reports, `${mode}.json`);
+    const failedActivation = () => consoleLines.find((l) => /Activating extension 'roadmark\.[\w-]+' failed/.test(l));
     try {
-      await waitForFile(file, TIMEOUT_MS, () => !exited);
+      await waitForFile(file, TIMEOUT_MS, () => {
+        const failed = failedActivation();
+        if (failed) throw new Error(failed);
+        return !exited;
+      });
     } catch (e) {
       mkdirSync(RESULTS, { recursive: true });
       await page.screenshot({ path: join(RESULTS, `vscode-web-${mode}-timeout.png`) }).catch(() => undefined);
@@ -272,14 +286,22 @@ async function main(): Promise<number> {
     const suites = await run(suitesPage, 'suites');
     mkdirSync(RESULTS, { recursive: true });
     await suitesPage.screenshot({ path: join(RESULTS, 'vscode-web-after-suites.png') });
-    print(probe);
-    print(suites);
-    console.log(`  (both phases done ${Math.round((Date.now() - started) / 1000)} s after the first page opened)`);
-    const passed = probe.passes + suites.passes;
-    const failed = probe.failures + suites.failures;
-    const skipped = probe.skipped + suites.skipped;
+    await suitesPage.close();
+    // The desktop entry in the same server: new windows read the switched setting.
+    settings('workspace');
+    const desktopPage = await open(desktop);
+    const node = await run(desktopPage, 'desktop');
+    await desktopPage.close();
+    const all = [probe, suites, node];
+    all.forEach(print);
+    console.log(`  (all phases done ${Math.round((Date.now() - started) / 1000)} s after the first page opened)`);
+    const passed = all.reduce((n, r) => n + r.passes, 0);
+    const failed = all.reduce((n, r) => n + r.failures, 0);
+    const skipped = all.reduce((n, r) => n + r.skipped, 0);
     if (failed) console.error(consoleLines.filter((l) => /roadmark/i.test(l)).slice(-30).join('\n'));
-    console.log(`\nvscode web worker (code-server ${version}, VS Code ${suites.vscodeVersion}): ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    console.log(`\nvscode web worker (code-server ${version}, VS Code ${suites.vscodeVersion}): probe ${probe.passes} passed, ${probe.failures} failed; suites ${suites.passes} passed, ${suites.failures} failed, ${suites.skipped} skipped`);
+    console.log(`vscode Node host, same server (desktop main): ${node.passes} passed, ${node.failures} failed, ${node.skipped} skipped`);
+    console.log(`total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
     return failed ? 1 : 0;
   } finally {
     stop();

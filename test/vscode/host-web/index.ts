@@ -3,14 +3,16 @@
  * entry), when the user setting `roadmarkWebTests.report` names a folder, it runs either the
  * activation probe (a workspace folder named `no-plans`) or the in-editor suites of
  * test/vscode/suite that apply in the web (any other folder), and writes `<mode>.json` there
- * through workspace.fs (the worker has no file system of its own). See test/vscode/run-web.ts.
+ * through workspace.fs (the worker has no file system of its own). The same bundle is also its
+ * `main`: in a folder named `desktop` it runs all the suites in the Node extension host, next to
+ * Roadmark's desktop entry. See test/vscode/run-web.ts.
  */
 import * as vscode from 'vscode';
 import { notes } from '../suite/util';
 import { MiniMocha, type TestResult } from './mini-mocha';
 
 export interface WebSuiteReport {
-  mode: 'probe' | 'suites';
+  mode: 'probe' | 'suites' | 'desktop';
   host: string;
   vscodeVersion: string;
   passes: number;
@@ -31,7 +33,7 @@ export async function activate(): Promise<void> {
   const dir = vscode.workspace.getConfiguration('roadmarkWebTests').get<string>('report');
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!dir || !folder) return;
-  const mode = folder.name === 'no-plans' ? 'probe' : 'suites';
+  const mode = folder.name === 'no-plans' ? 'probe' : folder.name === 'desktop' ? 'desktop' : 'suites';
   const mocha = new MiniMocha(30000, mode === 'suites' ? NOT_IN_THE_WEB : new Map());
   mocha.install();
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -40,7 +42,7 @@ export async function activate(): Promise<void> {
     require('./probe.test');
     require('./web.test');
   } else {
-    require('./web.test');
+    require(mode === 'desktop' ? './desktop.test' : './web.test');
     // The shared suites, in run-suites.ts's order (read-only checks before the ones that edit files).
     require('../suite/diagnostics.test');
     require('../suite/views.test');
@@ -55,7 +57,7 @@ export async function activate(): Promise<void> {
   const tests = await mocha.run();
   const report: WebSuiteReport = {
     mode,
-    host: `web worker (process: ${typeof process}, importScripts: ${typeof (globalThis as { importScripts?: unknown }).importScripts})`,
+    host: `${mode === 'desktop' ? 'Node extension host' : 'web worker'} (process: ${typeof process}, importScripts: ${typeof (globalThis as { importScripts?: unknown }).importScripts})`,
     vscodeVersion: vscode.version,
     passes: tests.filter((t) => t.state === 'passed').length,
     failures: tests.filter((t) => t.state === 'failed').length,
