@@ -25,6 +25,10 @@
  *    broken links when the suggestion candidates changed, links to another file when the set
  *    of files did (broken-link). A rule without `checkNode` reads only the parser's problems
  *    and is re-run for the changed files.
+ * A re-parsed file with the same items (count, kinds, ids, nesting) keeps its node objects: its
+ * ids are not dirty and links into it stand; its own nodes are relinked, and the readers of an
+ * item that changed or moved (dependents, deliverers, nodes naming its id, the other
+ * definitions of its id) are re-checked.
  * Diagnostics are kept per node and rule (and per file for the file rules); the files whose
  * sorted diagnostics differ from what was last published are reported as changed.
  */
