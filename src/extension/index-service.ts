@@ -52,6 +52,7 @@ export class IndexService implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.engine = new PlanEngine(this.host(), {
       clock: () => localDay(new Date()),
+      incremental: true,
       parse: testSeamParser(),
       onProgress: (done, total) => this.progress?.(done, total),
     });

@@ -151,3 +151,33 @@ describe('core engine', () => {
     assert.ok(r.candidates.length > 10 && r.candidates.length < 100, `${r.candidates.length} candidates`);
   });
 });
+
+describe('core engine, incremental', () => {
+  it('gives the same diagnostics, files and changed set as a full check after every update', async () => {
+    const start: Record<string, string> = {
+      'r.roadmap.md': '---\ntype: roadmap\nid: r\n---\n## Goal: G {#g}\n### Initiative: I {#i target=2027-Q1 horizon=now}\n',
+      'a.project.md': '---\ntype: project\nid: a\ndelivers: i\n---\n## Milestone: A1 {#a1 due=2027-02-01}\n## Milestone: A2 {#a2 due=2027-05-01 depends=a1}\n',
+      'b.project.yaml': 'type: project\nid: b\ndelivers: i\nmilestones:\n  - id: b1\n    due: 2026-11-01\n    depends: a2\n',
+    };
+    const full = engineOf(start);
+    const inc = engineOf(start, { incremental: true });
+    await full.engine.scan();
+    await inc.engine.scan();
+    const steps: [string, string | undefined][] = [
+      ['a.project.md', start['a.project.md'].replace('2027-05-01', '2026-10-01')],
+      ['b.project.yaml', start['b.project.yaml'].replace('depends: a2', 'depends: a9')],
+      ['a.project.md', start['a.project.md'].replace('{#a1', '{#a9')],
+      ['c.project.md', '---\ntype: project\nid: c\n---\n## Milestone: C {#c depends=b1}\n'],
+      ['b.project.yaml', 'type: project\nid: b\nmilestones: [\n'],
+      ['r.roadmap.md', undefined],
+      ['r.roadmap.md', start['r.roadmap.md']],
+    ];
+    for (const [path, text] of steps) {
+      for (const { map } of [full, inc]) if (text === undefined) map.delete(path); else map.set(path, text);
+      const [a, b] = await Promise.all([full.engine.update(text === undefined ? [] : [path], text === undefined ? [path] : []), inc.engine.update(text === undefined ? [] : [path], text === undefined ? [path] : [])]);
+      assert.deepEqual(b.diagnostics, a.diagnostics, `after ${path}`);
+      assert.deepEqual([...b.changed].sort(), [...a.changed].sort(), `changed after ${path}`);
+      assert.deepEqual(b.ws.files.map((f) => f.path), a.ws.files.map((f) => f.path));
+    }
+  });
+});
