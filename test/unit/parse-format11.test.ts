@@ -254,3 +254,18 @@ describe('plan format 1.1: written ids', () => {
     assert.deepEqual(at(text, file, 'invalid-value'), ['gamma']);
   });
 });
+
+describe('plan format 1.1: more fuzz findings', () => {
+  it('says when a YAML comment took a link value', () => {
+    const text = 'type: project\nid: p\ndepends: #m1\n';
+    const file = parse('p.project.yaml', text);
+    assert.ok(file.problems.some((p) => p.rule === 'invalid-value' && /is empty/.test(p.message)), JSON.stringify(file.problems));
+  });
+
+  it('does not title the file with an H1 that is an item itself', () => {
+    const text = '---\ntype: roadmap\nid: r\n---\n# Big bet {#bet target=2027-Q1}\n';
+    const file = parse('r.roadmap.md', text);
+    assert.equal(file.items[0].title, 'r');
+    assert.equal(file.items[1].title, 'Big bet');
+  });
+});

@@ -202,6 +202,11 @@ function readLinks(item: Item, field: Field, problems: Problem[]): Link[] {
     problems.push(problem('invalid-value', field.valueSpan, `'${field.key}' on ${label(item)} must be an id or a list of ids`, item));
     return [];
   }
+  if (field.parts.every((p) => p.text.trim() === '')) {
+    // `goal: #m1` in YAML is a key with a comment: the id is gone unless it is said.
+    problems.push(problem('invalid-value', field.valueSpan, `'${field.key}' on ${label(item)} is empty: write an id (in YAML, # starts a comment: write the id without it, or quote it)`, item));
+    return [];
+  }
   const links: Link[] = [];
   for (const part of field.parts) {
     const link = readLink(item, field, part, problems);

@@ -62,7 +62,9 @@ function fileItem(path: string, text: string, type: FileType, head: MarkdownHead
   const firstLineEnd = text.search(/[\r\n]|$/);
   const idField = fieldOf(head.frontFields, 'id');
   const anchor = idField?.parts[0]?.span ?? (head.frontSpan ? { start: 0, end: 3 } : { start: 0, end: firstLineEnd });
-  const h1 = blocks.find((b): b is HeadingBlock => b.type === 'heading' && b.depth === 1 && !KEYWORD.test(b.text));
+  // The first H1 that is not an item itself (no kind keyword, no attribute block) titles the file.
+  const h1 = blocks.find((b): b is HeadingBlock => b.type === 'heading' && b.depth === 1 && !KEYWORD.test(b.text)
+    && scanAttributeBlock(text.slice(b.content.start, b.content.end), b.content.start).kind !== 'block');
   const written = fieldText(head.frontFields, 'id');
   const title = fieldText(head.frontFields, 'title') || h1?.text.trim() || written || fileStem(path);
   const item = newItem(type, title, anchor, { start: 0, end: text.length }, -1, head.frontFields);
