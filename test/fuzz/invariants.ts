@@ -3,6 +3,7 @@
  * a exception, b time, c spans, d determinism, e cache (editor) = chunked (CLI), f JSON/SARIF,
  * g edits, h the reading promise.
  */
+import { synonymOf } from '../../src/core/model/fields';
 import { isDeepStrictEqual } from 'node:util';
 import { checkWorkspace, type Diagnostic } from '../../src/core/check';
 import { dayFromParts, formatDay, type Day } from '../../src/core/dates';
@@ -280,6 +281,11 @@ function meaning(it: Item) {
   };
 }
 
+/** The field a written key stands for: a synonym (`deadline`) is its field (`due`), as the reader and the edits treat it. */
+function canonical(key: string): string {
+  return synonymOf(key) ?? key;
+}
+
 function applyEdit(text: string, r: MarkDoneResult): string | undefined {
   if (!r.ok) return undefined;
   return text.slice(0, r.edit.span.start) + r.edit.newText + text.slice(r.edit.span.end);
@@ -304,7 +310,7 @@ function checkEdits(c: Case, p: Pipeline, add: Add, edits: { file: CaseFile; tex
           if (after.status !== 'done') return `status is '${after.status}', not done`;
           const b = meaning(before);
           const a = meaning(after);
-          const keep = (m: ReturnType<typeof meaning>) => ({ ...m, status: '', fields: m.fields.filter((x) => !['status', 'done', 'title'].includes(x[0] as string)) });
+          const keep = (m: ReturnType<typeof meaning>) => ({ ...m, status: '', fields: m.fields.filter((x) => !['status', 'done', 'title'].includes(canonical(x[0] as string))) });
           return isDeepStrictEqual(keep(b), keep(a)) ? undefined : `the item changed beyond its status: ${diffPath(keep(b), keep(a))}`;
         });
       }
@@ -318,7 +324,7 @@ function checkEdits(c: Case, p: Pipeline, add: Add, edits: { file: CaseFile; tex
       checkEdited(f, file, index, moved, `reschedule ${field}`, add, (before, after) => {
         const value = after[field];
         if (!value || !(value.first <= day && day <= value.last)) return `${field} is ${value ? value.text : 'unset'}, not moved to ${formatDay(day)}`;
-        const keep = (m: ReturnType<typeof meaning>) => ({ ...m, [field]: '', fields: m.fields.filter((x) => x[0] !== field && x[0] !== 'title') });
+        const keep = (m: ReturnType<typeof meaning>) => ({ ...m, [field]: '', fields: m.fields.filter((x) => canonical(x[0] as string) !== field && x[0] !== 'title') });
         return isDeepStrictEqual(keep(meaning(before)), keep(meaning(after))) ? undefined : `the item changed beyond its ${field}: ${diffPath(keep(meaning(before)), keep(meaning(after)))}`;
       });
     }
