@@ -3,7 +3,6 @@
  * a exception, b time, c spans, d determinism, e cache (editor) = chunked (CLI), f JSON/SARIF,
  * g edits, h the reading promise.
  */
-import { synonymOf } from '../../src/core/model/fields';
 import { isDeepStrictEqual } from 'node:util';
 import { checkWorkspace, type Diagnostic } from '../../src/core/check';
 import { dayFromParts, formatDay, type Day } from '../../src/core/dates';

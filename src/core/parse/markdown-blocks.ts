@@ -76,10 +76,14 @@ function taskListItems(this: Processor): void {
 // Front matter is read by the plan parser and blanked out before Markdown parsing (see readMarkdownBlocks).
 const processor = unified().use(remarkParse).use(taskListItems).freeze();
 
-/** Results per section text; bounded, oldest dropped first. */
+/**
+ * Results per section text, bounded by the characters of the texts it keys (sized by bytes, not
+ * entries: one huge section must not pin memory), oldest dropped first.
+ */
 export class SectionCache {
   private readonly map = new Map<string, MarkdownBlocks>();
-  constructor(private readonly capacity = 2000) {}
+  private size = 0;
+  constructor(private readonly capacityChars = 8 * 1024 * 1024) {}
   get(text: string): MarkdownBlocks | undefined {
     const hit = this.map.get(text);
     if (hit) {
@@ -89,8 +93,14 @@ export class SectionCache {
     return hit;
   }
   set(text: string, value: MarkdownBlocks): void {
+    if (text.length > this.capacityChars) return;
+    if (!this.map.has(text)) this.size += text.length;
     this.map.set(text, value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+    while (this.size > this.capacityChars) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.size -= oldest.length;
+    }
   }
 }
 
