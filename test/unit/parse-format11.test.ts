@@ -269,3 +269,12 @@ describe('plan format 1.1: more fuzz findings', () => {
     assert.equal(file.items[1].title, 'Big bet');
   });
 });
+
+describe('plan format 1.1: a broken YAML plan is still a plan', () => {
+  it('reads a YAML file whose top-level type line is clear even when the YAML does not parse', () => {
+    const text = 'type: project\nid: p\nmilestones: [\n';
+    const file = parsePlanFile('notes/plan.yaml', text);
+    assert.ok(file, 'the file is reported, not skipped');
+    assert.ok(file.problems.some((p) => p.rule === 'parse-error'));
+  });
+});

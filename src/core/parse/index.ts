@@ -97,8 +97,10 @@ function parseYamlFile(path: string, text: string, named: FileType | undefined, 
     const range = (doc.doc.contents as { get?: (k: string, keep: boolean) => { range?: number[] } | undefined } | null)?.get?.('type', true)?.range;
     return range ? { start: range[0], end: range[1] } : undefined;
   })();
+  // A top-level `type: project` line in YAML that does not parse still says what the file is meant to be.
+  const written = declaredType === undefined && doc.problems.length ? /^type[ \t]*:[ \t]*["']?(roadmap|project)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1] : undefined;
   const inferred = options.included || options.explicit ? inferYamlType(text) : undefined;
-  const type = decideType(declaredType, named, inferred, typeSpan, problems);
+  const type = decideType(declaredType ?? written, named, inferred, typeSpan, problems);
   if (!type) return undefined;
   const result = parseYamlPlan(path, text, type, doc);
   return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
