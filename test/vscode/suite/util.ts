@@ -83,4 +83,6 @@ export async function revert(doc: vscode.TextDocument): Promise<void> {
     await vscode.workspace.applyEdit(edit);
   }
   if (doc.isDirty) await doc.save();
+  // In a web worker host `save()` resolves before the document reports itself clean.
+  await waitFor('the document to be saved', () => !doc.isDirty, 5000);
 }
