@@ -31,7 +31,15 @@ export async function takeScreenshots(page: Page, dir: string): Promise<Timeline
     await page.keyboard.press('Enter');
     try {
       await page.locator('.monaco-editor .view-line', { hasText: 'samples-round-2' }).first().waitFor({ timeout: 15000 });
-      await page.locator('.monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: 15000 });
+      const squiggle = page.locator('.monaco-editor [class*="squiggly-"]').first();
+      try {
+        await squiggle.waitFor({ timeout: 10000 });
+      } catch {
+        // The squiggles may lie outside the lines in view: Go to Next Problem (F8) scrolls to one.
+        await page.locator('.monaco-editor .view-lines').first().click();
+        await page.keyboard.press('F8');
+        await squiggle.waitFor({ timeout: 10000 });
+      }
     } finally {
       await page.screenshot({ path: join(dir, 'editor-diagnostics.png') });
     }
