@@ -54,8 +54,8 @@ function fieldEdit(file: ParsedFile, index: number, key: string, value: string, 
   if (!item) return { ok: false, reason: 'The item is no longer in the file' };
   const yaml = YAML_PATH.test(file.path);
   const yamlFields = yaml || item.parent < 0;
-  // A synonym (`deadline:`) is the field as written: edit it rather than add a second one.
-  const written = item.fields.find((f) => f.key === key) ?? item.fields.find((f) => synonymOf(f.key) === key);
+  // The first writing of the field, canonical or a synonym (`deadline:`), is the one read: edit it.
+  const written = item.fields.find((f) => f.key === key || synonymOf(f.key) === key);
   if (written) return replaceValue(text, written, value);
   if (yaml && item.kind === 'task' && !item.fields.length) return scalarTaskEdit(item, text, `${key}: ${value}`);
   // A Markdown task keeps its fields on its own line: in its attribute block (never a new line).
@@ -157,9 +157,10 @@ function isFlowMapping(text: string, item: Item, yamlFile: boolean): boolean {
   if (!yamlFile) {
     // Front matter: the first significant character after the opening `---` line.
     const body = text.slice(text.search(/\r\n|\r|\n/) + 1);
-    return /^(?:\s|#[^\r\n]*)*\{/.test(body);
+    return /^(?:\s|#[^\r\n]*(?=[\r\n]|$))*\{/.test(body);
   }
-  return /^(?:\s|#[^\r\n]*|%[^\r\n]*|---)*\{/.test(text);
+  // A comment runs to the end of its line (else `# … {` would read as a flow mapping's brace).
+  return /^(?:\s|#[^\r\n]*(?=[\r\n]|$)|%[^\r\n]*(?=[\r\n]|$)|---)*\{/.test(text);
 }
 
 /** Adds `, key: value` after the last value of a flow mapping, so the YAML stays valid. */

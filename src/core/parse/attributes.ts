@@ -17,7 +17,7 @@ export type AttributeScan =
   | { kind: 'block'; block: AttributeBlock }
   | { kind: 'broken'; span: Span; reason: string };
 
-const TOKEN = /\s*(?:#([^\s{}=#"']+)|([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s{}"']*))|(\}))/y;
+const TOKEN = /\s*(?:#([^\s{}=#"']+)|([A-Za-z_][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s{}"']*))|(\}))/y;
 
 /**
  * Looks for an attribute block that ends the text (`raw` starts at `offset` in the file).
@@ -36,7 +36,7 @@ export function scanAttributeBlock(raw: string, offset: number): AttributeScan {
 }
 
 function parseBlockAt(raw: string, open: number, end: number, offset: number): AttributeScan {
-  const looksLikeBlock = /^\{\s*(?:#|[A-Za-z][\w-]*\s*=)/.test(raw.slice(open));
+  const looksLikeBlock = /^\{\s*(?:#|[A-Za-z_][\w-]*\s*=)/.test(raw.slice(open));
   const fail = (reason: string): AttributeScan =>
     looksLikeBlock ? { kind: 'broken', span: { start: offset + open, end: offset + end }, reason } : { kind: 'none' };
   const block: AttributeBlock = { span: { start: offset + open, end: offset + end }, fields: [] };

@@ -36,6 +36,11 @@ export function interpretFields(item: Item, problems: Problem[], structureKeys: 
 
 /** `❌ 2027-01-31` with `status=in-progress`: the written status is used, and the clash is said on the emoji. */
 function reportEmojiConflict(item: Item, seen: ReadonlyMap<string, Field>, problems: Problem[]): void {
+  const done = seen.get('done-on');
+  const dropped = seen.get('dropped-on');
+  if (done && dropped) {
+    problems.push(problem('invalid-value', dropped.valueSpan, `${label(item)} is marked both done (✅) and dropped (❌); the last one written is used`, item));
+  }
   const status = seen.get('status');
   if (!status) return;
   for (const [key, meant] of EMOJI_STATUS) {
@@ -210,7 +215,7 @@ function readLinks(item: Item, field: Field, problems: Problem[]): Link[] {
   const links: Link[] = [];
   for (const part of field.parts) {
     const link = readLink(item, field, part, problems);
-    if (link && !links.some((l) => l.id === link.id && l.file === link.file)) links.push(link);
+    if (link) links.push(link);
   }
   return links;
 }
