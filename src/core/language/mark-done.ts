@@ -79,6 +79,10 @@ function replaceValue(text: string, field: Field, value: string): MarkDoneResult
   const part = field.parts[0];
   const scalar = !field.isList && !field.shape && field.parts.length === 1;
   if (scalar && part.text !== '' && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  // `due: ""`: an empty quoted value is written inside its quotes.
+  if (scalar && !field.inAttributeBlock && field.valueSpan.end > field.valueSpan.start && part.span.start > field.valueSpan.start && part.span.end < field.valueSpan.end) {
+    return { ok: true, edit: { span: part.span, newText: value } };
+  }
   if (field.inAttributeBlock) {
     // `status=`, `status=""`, `due=a,b`: the whole `key=value` is written anew.
     return { ok: true, edit: { span: field.valueSpan, newText: `${text.slice(field.keySpan.start, field.keySpan.end)}=${value}` } };

@@ -2,7 +2,7 @@
 import { HEADING_KEYWORDS, normalizeKey } from '../model/fields';
 import type { Status } from '../model/values';
 import type { Field, FileType, Item, Kind, Problem, Span } from '../model/types';
-import { scanAttributeBlock, splitList } from './attributes';
+import { scanAttributeBlock, splitList, type AttributeScan } from './attributes';
 import { ID_PATTERN, interpretFields, Label, problem } from './interpret';
 import { fieldOf, fieldText, fileStem, newItem, slugId } from './item';
 import { lineEnd, MAX_NESTING, readMarkdownBlocks, type Block, type HeadingBlock, type ListBlock, type SectionCache, type TaskEntry, type TaskMark } from './markdown-blocks';
@@ -121,7 +121,7 @@ class Extractor {
     const kind: Kind = keyword ? HEADING_KEYWORDS.get(keyword[1].toLowerCase())! : this.type === 'roadmap' ? 'initiative' : 'milestone';
     const cut = scan.kind === 'block' ? scan.block.span.start : scan.kind === 'broken' ? scan.span.start : h.content.end;
     const titleStart = h.content.start + (keyword ? keyword[0].length : 0);
-    const title = cleanTitle(h.text, Boolean(keyword), scan.kind !== 'none');
+    const title = cleanTitle(h.text, Boolean(keyword), blockText(this.text, scan));
     const anchor = { start: h.content.start, end: trimEnd(this.text, h.content.end) };
     const fields = scan.kind === 'block' ? scan.block.fields : [];
     const item = newItem(kind, title, anchor, { start: h.span.start, end: this.text.length }, this.currentItem(), fields);
@@ -169,7 +169,7 @@ class Extractor {
     const scan = scanAttributeBlock(raw, task.para.start);
     if (scan.kind === 'broken') this.problems.push(problem('parse-error', scan.span, `Broken attribute block in task: ${scan.reason}`));
     const emoji = emojiFields(raw, task.para.start);
-    const title = stripEmojiFields(cleanTitle(task.text, false, scan.kind !== 'none'));
+    const title = stripEmojiFields(cleanTitle(task.text, false, blockText(this.text, scan)));
     const anchor = { start: task.para.start, end: trimEnd(this.text, task.para.end) };
     const item = newItem('task', title, anchor, task.span, parent, [...emoji, ...(scan.kind === 'block' ? scan.block.fields : [])]);
     item.status = TASK_STATUS.get(task.mark) ?? 'planned';
@@ -252,10 +252,23 @@ function stripEmojiFields(title: string): string {
   return title.replace(EMOJI_FIELD, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The plain-text title: the rendered heading or task text without keyword and attribute block. */
-function cleanTitle(rendered: string, hasKeyword: boolean, hasBlock: boolean): string {
+/** The raw text of a heading's or task's attribute block (or of a broken one), if it has one. */
+function blockText(text: string, scan: AttributeScan): string | undefined {
+  if (scan.kind === 'block') return text.slice(scan.block.span.start, scan.block.span.end);
+  if (scan.kind === 'broken') return text.slice(scan.span.start, scan.span.end);
+  return undefined;
+}
+
+/**
+ * The plain-text title: the rendered heading or task text without keyword and attribute block.
+ * The block is cut where its own text starts (a quoted value may hold braces of its own).
+ */
+function cleanTitle(rendered: string, hasKeyword: boolean, block: string | undefined): string {
   let title = rendered;
-  if (hasBlock) title = title.replace(/\s*\{[^{]*$/, '');
+  if (block !== undefined) {
+    const at = title.lastIndexOf(block);
+    title = at >= 0 ? title.slice(0, at) : title.replace(/\s*\{[^{]*$/, '');
+  }
   if (hasKeyword) title = title.replace(KEYWORD, '');
   return title.replace(/\s+/g, ' ').trim();
 }
