@@ -88,6 +88,11 @@ function replaceValue(text: string, field: Field, value: string): MarkDoneResult
     return { ok: true, edit: { span: field.valueSpan, newText: `${text.slice(field.keySpan.start, field.keySpan.end)}=${value}` } };
   }
   if (scalar && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  if (scalar && field.valueSpan.start > field.keySpan.end && field.valueSpan.end === field.valueSpan.start) {
+    // An empty field-list entry (`- due:`, `- **due:**`): the value goes where the reader looks for it.
+    const at = field.valueSpan.start;
+    return { ok: true, edit: { span: { start: at, end: at }, newText: /[ \t]/.test(text[at - 1] ?? '') ? value : ` ${value}` } };
+  }
   const colon = text.indexOf(':', field.keySpan.end);
   if (colon < 0) return { ok: false, reason: `Cannot find the value of '${field.key}'` };
   if (scalar) {
@@ -124,7 +129,7 @@ function headingEdit(text: string, item: Item, entry: string): MarkDoneResult {
 /** A written status (`{status=…}`) decides over the box, so it is the one to change; an ❌ date closes the task already. */
 function markdownTask(item: Item, text: string): MarkDoneResult {
   if (item.fields.some((f) => f.key === 'dropped-on')) return { ok: false, reason: `'${item.title}' is marked dropped (❌): remove the ❌ date to reopen it first` };
-  const status = item.fields.find((f) => f.key === 'status') ?? item.fields.find((f) => synonymOf(f.key) === 'status');
+  const status = item.fields.find((f) => f.key === 'status' || synonymOf(f.key) === 'status');
   return status ? replaceValue(text, status, 'done') : markdownTaskEdit(item.extent, item.anchor, text);
 }
 
