@@ -10,16 +10,23 @@ export interface TextEdit {
   newText: string;
 }
 
-/** Applies non-overlapping edits to `text`; a leading BOM is kept and shifts every span by one. */
+/** Leading BOMs: the model's offsets count after them (core/parse strips them all). */
+export function bomLength(text: string): number {
+  let n = 0;
+  while (text.charCodeAt(n) === 0xfeff) n++;
+  return n;
+}
+
+/** Applies non-overlapping edits to `text`; leading BOMs are kept and shift every span. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const shift = bomLength(text);
   const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.span.start + shift) + e.newText + out.slice(e.span.end + shift);
   return out;
 }
 
-/** The text without a leading BOM: the text the model's offsets count in. */
+/** The text without its leading BOMs: the text the model's offsets count in. */
 export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text.slice(bomLength(text));
 }

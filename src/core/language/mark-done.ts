@@ -7,6 +7,7 @@
  * carry one (as read from disk), and the edit returned is then shifted to fit it.
  */
 import { synonymOf } from '../model/fields';
+import { bomLength } from './edits';
 import type { Field, Item, ParsedFile, Span } from '../model/types';
 import { scanAttributeBlock } from '../parse/attributes';
 
@@ -42,11 +43,12 @@ export function setFieldEdit(file: ParsedFile, index: number, key: string, value
 }
 
 function withoutBom(text: string, run: (body: string) => MarkDoneResult): MarkDoneResult {
-  if (text.charCodeAt(0) !== 0xfeff) return run(text);
-  const result = run(text.slice(1));
+  const n = bomLength(text);
+  if (n === 0) return run(text);
+  const result = run(text.slice(n));
   if (!result.ok) return result;
   const { span, newText } = result.edit;
-  return { ok: true, edit: { span: { start: span.start + 1, end: span.end + 1 }, newText } };
+  return { ok: true, edit: { span: { start: span.start + n, end: span.end + n }, newText } };
 }
 
 function fieldEdit(file: ParsedFile, index: number, key: string, value: string, text: string): MarkDoneResult {

@@ -44,7 +44,8 @@ export function typeFromName(path: string): FileType | undefined {
  */
 export function parsePlanFile(path: string, input: string, options: ParseOptions = {}): ParsedFile | undefined {
   if (!isCandidatePath(path)) return undefined;
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Every leading BOM, as the CLI's decoder does: a doubled BOM must not shift the reading (offsets count after them).
+  const text = input.charCodeAt(0) === 0xfeff ? input.replace(/^\uFEFF+/, '') : input;
   const named = typeFromName(path);
   const reportAs = named ?? (options.explicit ? 'project' : undefined);
   if (looksBinary(text)) {
