@@ -52,7 +52,7 @@ const EDIT_ITEMS = 2;
 /** The editor's long-lived cache, shared by every case in the process (as one editor session would). */
 const sharedCache = new SectionCache();
 
-const bodyOf = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const bodyOf = (text: string) => text.replace(/^\uFEFF+/, ''); // the reader drops every leading BOM
 
 function parseAll(files: CaseFile[], cache?: SectionCache): ParsedFile[] {
   const out: ParsedFile[] = [];

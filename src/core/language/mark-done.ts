@@ -80,7 +80,8 @@ function fieldEdit(file: ParsedFile, index: number, key: string, value: string, 
 function replaceValue(text: string, field: Field, value: string): MarkDoneResult {
   const part = field.parts[0];
   const scalar = !field.isList && !field.shape && field.parts.length === 1;
-  if (scalar && part.text !== '' && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  // A YAML block scalar's range runs to the next line: the line break that ends it stays.
+  if (scalar && part.text !== '' && part.span.end > part.span.start) return { ok: true, edit: { span: withoutTrailingBreaks(text, part.span), newText: value } };
   // `due: ""`: an empty quoted value is written inside its quotes.
   if (scalar && !field.inAttributeBlock && field.valueSpan.end > field.valueSpan.start && part.span.start > field.valueSpan.start && part.span.end < field.valueSpan.end) {
     return { ok: true, edit: { span: part.span, newText: value } };
@@ -89,7 +90,7 @@ function replaceValue(text: string, field: Field, value: string): MarkDoneResult
     // `status=`, `status=""`, `due=a,b`: the whole `key=value` is written anew.
     return { ok: true, edit: { span: field.valueSpan, newText: `${text.slice(field.keySpan.start, field.keySpan.end)}=${value}` } };
   }
-  if (scalar && part.span.end > part.span.start) return { ok: true, edit: { span: part.span, newText: value } };
+  if (scalar && part.span.end > part.span.start) return { ok: true, edit: { span: withoutTrailingBreaks(text, part.span), newText: value } };
   if (scalar && field.valueSpan.start > field.keySpan.end && field.valueSpan.end === field.valueSpan.start) {
     // An empty field-list entry (`- due:`, `- **due:**`): the value goes where the reader looks for it.
     const at = field.valueSpan.start;
@@ -111,6 +112,12 @@ function replaceValue(text: string, field: Field, value: string): MarkDoneResult
   }
   // A block list or mapping under the key: the whole value becomes one scalar on the key's line.
   return { ok: true, edit: { span: { start: colon + 1, end }, newText: ` ${value}` } };
+}
+
+function withoutTrailingBreaks(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start + 1 && /[\r\n \t]/.test(text[end - 1])) end--;
+  return { start: span.start, end };
 }
 
 /** A heading without a field list: extend its real attribute block, else add one at the end. */

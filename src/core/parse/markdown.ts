@@ -221,12 +221,21 @@ export function readFieldEntry(text: string, para: Span): Field | undefined {
     valueStart += wrapped[1].length;
     value = wrapped[2];
   }
-  const bracketed = /^\[(.*)\]$/s.exec(value);
-  const isMarkdownLink = bracketed && (/\]\(/.test(value) || /^\[\[[^\]]*\]\]$/.test(value));
-  const inner = bracketed && !isMarkdownLink ? bracketed[1] : value;
+  const inner = isBracketList(value) ? value.slice(1, -1) : value;
   // Only `[a, b]` is a list here; comma lists of link and owner fields are split where they are read, as in YAML.
   const parts = inner !== value ? splitList(inner, valueStart + 1) : [{ text: value, span: { start: valueStart, end: valueStart + value.length } }];
   return { key: normalizeKey(key), keySpan, valueSpan: { start: valueStart, end: valueStart + value.length }, parts, isList: inner !== value };
+}
+
+/** `[a, b]` is a list; `[[a]]`, `[[a]], [[b]]` (wiki links) and `[text](#id)` (a Markdown link) are not. */
+function isBracketList(value: string): boolean {
+  if (!value.startsWith('[') || value.startsWith('[[') || !value.endsWith(']')) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '[') depth++;
+    else if (value[i] === ']' && --depth === 0) return i === value.length - 1;
+  }
+  return false;
 }
 
 function trimValueEnd(value: string): string {
