@@ -150,7 +150,7 @@ function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneRes
 }
 
 function yamlTaskEdit(item: Item, text: string): MarkDoneResult {
-  const status = item.fields.find((f) => f.key === 'status');
+  const status = item.fields.find((f) => f.key === 'status' || synonymOf(f.key) === 'status');
   if (status) return replaceValue(text, status, 'done');
   const done = item.fields.find((f) => f.key === 'done');
   // The whole value, quotes included: `done: "true"` is a string, not the boolean a task needs.
