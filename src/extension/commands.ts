@@ -85,12 +85,21 @@ async function markDone(host: CommandHost, arg?: ItemRef | ItemElement): Promise
 }
 
 async function revealInRoadmap(host: CommandHost, arg?: ItemRef | ItemElement): Promise<boolean> {
-  await host.index.whenIdle();
-  const ref = refOf(host.index, arg);
-  const element = ref && host.roadmap.elementOf(ref.path, ref.index);
-  if (!element) return false;
-  await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
-  return true;
+  // A check that lands between finding the element and revealing it rebuilds the tree under it
+  // ("no tree item with id"): find it again in the new tree and retry, a few times.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await host.index.whenIdle();
+    const ref = refOf(host.index, arg);
+    const element = ref && host.roadmap.elementOf(ref.path, ref.index);
+    if (!element) return false;
+    try {
+      await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    }
+  }
+  return false;
 }
 
 /** Opens the rule's page bundled with the extension (works offline), else its page on the web. */

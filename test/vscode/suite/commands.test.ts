@@ -104,7 +104,7 @@ describe('commands', () => {
     const file = api.index.fileOf(at('projects/supplier.project.yaml'))!;
     const index = file.items.findIndex((i) => i.id === 'samples-round-2');
     assert.equal(await vscode.commands.executeCommand('roadmark.revealInRoadmap', { path: file.path, index }), true);
-    const selected = await waitFor('the selection', () => api.views.roadmap.selection[0], 3000);
+    const selected = await waitFor('the selection', () => api.views.roadmap.selection[0], 10000);
     assert.equal(selected.type === 'item' && selected.node.item.id, 'samples-round-2');
   });
 
