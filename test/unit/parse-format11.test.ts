@@ -278,3 +278,13 @@ describe('plan format 1.1: a broken YAML plan is still a plan', () => {
     assert.ok(file.problems.some((p) => p.rule === 'parse-error'));
   });
 });
+
+describe('plan format 1.1: broken front matter', () => {
+  it('reads a Markdown file whose front matter says type: project even when the rest of it does not parse', () => {
+    const text = `---\ntype: project\nbudget: ${'['.repeat(200)}\n---\n## Milestone: M {due=2026-01-01}\n`;
+    const file = parsePlanFile('notes.md', text);
+    assert.ok(file, 'reported, not skipped');
+    assert.ok(file.problems.some((p) => p.rule === 'parse-error'));
+    assert.deepEqual(file.items.map((i) => i.kind), ['project', 'milestone']);
+  });
+});

@@ -85,7 +85,9 @@ function notAPlanProblem(path: string): Problem {
 function parseMarkdownFile(path: string, text: string, named: FileType | undefined, options: ParseOptions): ParsedFile | undefined {
   const head = readFrontMatter(text);
   const problems: Problem[] = [];
-  const type = decideType(head.declaredType, named, options.included || options.explicit ? inferMarkdownType(text) : undefined, fieldOf(head.frontFields, 'type')?.valueSpan, problems);
+  // Front matter that does not parse still says what the file is meant to be in a `type:` line.
+  const written = head.declaredType === undefined && head.problems.length && head.frontSpan ? writtenType(text.slice(0, head.frontSpan.end)) : undefined;
+  const type = decideType(head.declaredType ?? written, named, options.included || options.explicit ? inferMarkdownType(text) : undefined, fieldOf(head.frontFields, 'type')?.valueSpan, problems);
   if (!type) return undefined;
   const result = parseMarkdownPlan(path, text, type, head, options.cache);
   return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
@@ -99,12 +101,17 @@ function parseYamlFile(path: string, text: string, named: FileType | undefined, 
     return range ? { start: range[0], end: range[1] } : undefined;
   })();
   // A top-level `type: project` line in YAML that does not parse still says what the file is meant to be.
-  const written = declaredType === undefined && doc.problems.length ? /^type[ \t]*:[ \t]*["']?(roadmap|project)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1] : undefined;
+  const written = declaredType === undefined && doc.problems.length ? writtenType(text) : undefined;
   const inferred = options.included || options.explicit ? inferYamlType(text) : undefined;
   const type = decideType(declaredType ?? written, named, inferred, typeSpan, problems);
   if (!type) return undefined;
   const result = parseYamlPlan(path, text, type, doc);
   return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
+}
+
+/** A top-level `type: roadmap|project` line, read without YAML (for text the YAML parser refused). */
+function writtenType(text: string): string | undefined {
+  return /^type[ \t]*:[ \t]*["']?(roadmap|project)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
 }
 
 /** `type:` wins over the name; a near miss of roadmap/project (`type: projet`) is read as meant and reported. */
