@@ -69,7 +69,8 @@ function fieldEdit(file: ParsedFile, index: number, key: string, value: string, 
       return { ok: true, edit: { span: { start: 0, end: 0 }, newText: `---${eol}${key}: ${value}${eol}---${eol}` } };
     }
     if (isFlowMapping(text, item, yaml)) return appendToFlow(item.fields, `${key}: ${value}`);
-    return appendLine(text, item.fields, `${key}: ${value}`, yaml ? 'spaces' : 'prefix');
+    // YAML or front matter: indentation only, never a `- ` or `? ` of the line before.
+    return appendLine(text, item.fields, `${key}: ${value}`, 'spaces');
   }
   const listed = item.fields.filter((f) => !f.inAttributeBlock);
   if (listed.length) return appendLine(text, listed, `${key}: ${value}`, 'prefix');
@@ -196,7 +197,9 @@ function appendToFlow(fields: Field[], entry: string): MarkDoneResult {
  */
 function appendLine(text: string, fields: Field[], entry: string, indent: 'prefix' | 'spaces'): MarkDoneResult {
   if (!fields.length) return { ok: false, reason: 'The item has no fields to add a status next to' };
-  const last = fields.reduce((a, b) => (fieldEnd(b) > fieldEnd(a) ? b : a));
+  // After the last plain `key: value` entry: a YAML `? key` entry would take the new line as its value.
+  const plain = fields.filter((f) => f.key !== '' && (indent === 'prefix' || /^[ \t]*(?:- )?$/.test(text.slice(lineStartBefore(text, f.keySpan.start), f.keySpan.start))));
+  const last = (plain.length ? plain : fields).reduce((a, b) => (fieldEnd(b) > fieldEnd(a) ? b : a));
   const keyLineStart = lineStartBefore(text, last.keySpan.start);
   const lead = text.slice(keyLineStart, last.keySpan.start);
   // A field list's bullet and indentation, without the emphasis or code mark of a `**key**:`.

@@ -216,7 +216,8 @@ export function readFieldEntry(text: string, para: Span): Field | undefined {
   const keySpan = { start: keyStart, end: keyStart + key.length };
   let valueStart = para.start + m[0].length;
   let value = trimValueEnd(raw.slice(m[0].length));
-  const wrapped = /^(\*\*|__|\*|_|`)([^*_`]+)\1$/.exec(value);
+  // `**x**`, `*x*`, `` `x` `` around a whole value; not underscores, which ids and snake_case words use.
+  const wrapped = /^(\*\*|\*|`)([^*`]+)\1$/.exec(value);
   if (wrapped) {
     valueStart += wrapped[1].length;
     value = wrapped[2];
