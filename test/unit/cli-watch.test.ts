@@ -132,8 +132,10 @@ describe('roadmark check --watch (dist/cli.js)', function () {
     const w = (running = new Watch(['plans/demo.project.md', '--format', 'json'], root));
     await w.until(() => w.watching(1), 'the first report');
     writeFileSync(join(root, 'plans/demo.project.md'), PLAN.replace('Pilot', 'Pilot two'));
-    await w.until(() => w.watching(2), 'the second report');
-    const docs = w.stdout.trim().split(/\n(?=\{)/).map((d) => JSON.parse(d) as { items: number });
+    // stdout and stderr are separate pipes: the second report may arrive after the second "watching".
+    const documents = () => w.stdout.trim().split(/\n(?=\{)/).filter((d) => d.trim().endsWith('}'));
+    await w.until(() => w.watching(2) && documents().length >= 2, 'the second report');
+    const docs = documents().map((d) => JSON.parse(d) as { items: number });
     assert.equal(docs.length, 2);
     const exited = new Promise<number | null>((done) => w.child.once('exit', (code) => done(code)));
     w.child.kill('SIGTERM');
