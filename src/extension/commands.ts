@@ -94,12 +94,22 @@ async function revealInRoadmap(host: CommandHost, arg?: ItemRef | ItemElement): 
     if (!element) return false;
     try {
       await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
-      return true;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+      // handled below: the selection tells whether it worked
     }
+    if (await selectedSoon(host.roadmapView, element.id, 250 * (attempt + 1))) return true;
   }
   return false;
+}
+
+/** VS Code logs "no tree item with id" instead of rejecting when a refresh raced the reveal: watch the selection. */
+async function selectedSoon(view: vscode.TreeView<TreeElement>, id: string, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (view.selection.some((e) => e.id === id)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return view.selection.some((e) => e.id === id);
 }
 
 /** Opens the rule's page bundled with the extension (works offline), else its page on the web. */
