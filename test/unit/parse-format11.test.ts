@@ -288,3 +288,12 @@ describe('plan format 1.1: broken front matter', () => {
     assert.deepEqual(file.items.map((i) => i.kind), ['project', 'milestone']);
   });
 });
+
+describe('plan format 1.1: a broken flow mapping that says its type', () => {
+  it('reads front matter written as a broken flow mapping with type first', () => {
+    const file = parsePlanFile('notes.md', '---\n{type: roadmap, owner: }, id: Grow retention}\n---');
+    assert.ok(file, 'reported, not skipped');
+    assert.equal(file.type, 'roadmap');
+    assert.ok(file.problems.some((p) => p.rule === 'parse-error'));
+  });
+});

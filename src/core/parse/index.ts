@@ -109,9 +109,9 @@ function parseYamlFile(path: string, text: string, named: FileType | undefined, 
   return { path, type, lineStarts: computeLineStarts(text), items: result.items, problems: [...problems, ...result.problems] };
 }
 
-/** A top-level `type: roadmap|project` line, read without YAML (for text the YAML parser refused). */
+/** A top-level `type: roadmap|project` line (or first flow-mapping entry), read without YAML (for text the YAML parser refused). */
 function writtenType(text: string): string | undefined {
-  return /^type[ \t]*:[ \t]*["']?(roadmap|project)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  return /^[{ \t]*type[ \t]*:[ \t]*["']?(roadmap|project)["']?[ \t]*(?:[#,}].*)?$/m.exec(text)?.[1];
 }
 
 /** `type:` wins over the name; a near miss of roadmap/project (`type: projet`) is read as meant and reported. */
