@@ -4,7 +4,7 @@
  * exists is reported and left alone. Exit 0 when every file is written or already there (running
  * it twice is harmless); 2 when one cannot be written.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { dayFromParts, formatDay, localDay, partsOfDay, type Day } from '../core/dates';
 import type { Request } from './args';
@@ -39,7 +39,7 @@ export async function runInit(request: Request, cwd: string, write: Write): Prom
     written++;
     return true;
   };
-  const otherConfig = ['.roadmark.yml'].find((name) => exists(join(dir, name)));
+  const otherConfig = ['.roadmark.yml'].find((name) => existsSync(join(dir, name)));
   if (otherConfig) write(`kept ${shown(otherConfig)} (a config exists; ${STARTER_FILES.config} not written)\n`);
   else create(STARTER_FILES.config, fill(CONFIG_TEMPLATE, values));
   const ownRoadmap = create(STARTER_FILES.roadmap, fill(ROADMAP_TEMPLATE, { ...values, id: 'product', title: 'Product' }));
@@ -74,11 +74,3 @@ function makeFolder(dir: string, shown: string): void {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -9,7 +9,7 @@
  * every file too); polling when watchers cannot be had (inotify limits) or when
  * ROADMARK_WATCH=poll asks for it (network and container file systems that send no events).
  */
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isConfigName, SKIPPED_DIRS, type EngineResult } from '../core/engine/index';
 import type { Request } from './args';
@@ -62,7 +62,7 @@ export async function runWatch(request: Request, cwd: string, write: Write, give
     pending.clear();
     const changed: string[] = [];
     const removed: string[] = [];
-    for (const abs of paths) (exists(abs) ? changed : removed).push(hostPath(cwd, abs));
+    for (const abs of paths) (existsSync(abs) ? changed : removed).push(hostPath(cwd, abs));
     options.status(`${CHECKING}\n`);
     running = engine.update(changed, removed).then(
       (result) => show(result),
@@ -111,7 +111,7 @@ function relevant(abs: string): boolean {
   if (parts.some((p) => SKIPPED_DIRS.has(p))) return false;
   const name = parts[parts.length - 1];
   if (PLANISH.test(name) || isConfigName(name)) return true;
-  return isDirectory(abs) || (!exists(abs) && !name.includes('.'));
+  return isDirectory(abs) || (!existsSync(abs) && !name.includes('.'));
 }
 
 interface Closable {
@@ -228,14 +228,6 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isDirectory(path: string): boolean {
   try {
