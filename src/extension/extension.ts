@@ -78,10 +78,15 @@ function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): 
   // A deleted config (.roadmark.yaml or .yml) makes the engine scan again.
   watcher.onDidDelete((uri) => index.removeUri(uri), null, subs);
   // A deleted folder comes as one event for the folder, which the plan-file glob does not match.
-  const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  // A created folder may come as one event too, without events for the files written into it.
+  const deletions = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   subs.push(deletions);
   deletions.onDidDelete((uri) => {
     if (!/\.(?:md|markdown|ya?ml)$/i.test(uri.path)) index.removeUri(uri);
+  }, null, subs);
+  deletions.onDidCreate((uri) => {
+    if (/\.[^/]*$/.test(uri.path)) return;
+    void vscode.workspace.fs.stat(uri).then((s) => s.type & vscode.FileType.Directory && index.queueFolder(uri), () => undefined);
   }, null, subs);
   vscode.workspace.onDidRenameFiles((e) => {
     for (const { oldUri, newUri } of e.files) {

@@ -114,6 +114,15 @@ export class IndexService implements vscode.Disposable {
     this.scheduleFlush();
   }
 
+  /** Queues a created folder: the engine reads what is under it (watchers may report only the folder). */
+  queueFolder(uri: vscode.Uri): void {
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return;
+    const path = this.pathOf(uri);
+    this.pendingRemoved.delete(path);
+    this.pendingChanged.set(path, uri);
+    this.scheduleFlush();
+  }
+
   /** Forgets a deleted file, or everything under a deleted folder. */
   removeUri(uri: vscode.Uri): void {
     const path = this.pathOf(uri);

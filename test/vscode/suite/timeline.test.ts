@@ -56,7 +56,7 @@ describe('timeline panel', () => {
     const panel = api.timeline()!;
     const row = panel.currentModel!.rows.find((r) => r.title === 'Riverside pilot')!;
     await panel.handleMessage({ type: 'open', rowId: row.id });
-    const editor = await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/projects/clinic-rollout.project.md') && vscode.window.activeTextEditor, 3000);
+    const editor = await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/projects/clinic-rollout.project.md') && vscode.window.activeTextEditor, 10000);
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /Riverside pilot/);
   });
 
