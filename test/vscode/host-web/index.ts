@@ -7,6 +7,7 @@
  * `main`: in a folder named `desktop` it runs all the suites in the Node extension host, next to
  * Roadmark's desktop entry. See test/vscode/run-web.ts.
  */
+import { loadSharedSuites } from '../suite/all';
 import * as vscode from 'vscode';
 import { notes } from '../suite/util';
 import { MiniMocha, type TestResult } from './mini-mocha';
@@ -43,14 +44,7 @@ export async function activate(): Promise<void> {
     require('./web.test');
   } else {
     require(mode === 'desktop' ? './desktop.test' : './web.test');
-    // The shared suites, in run-suites.ts's order (read-only checks before the ones that edit files).
-    require('../suite/diagnostics.test');
-    require('../suite/views.test');
-    require('../suite/live.test');
-    require('../suite/language.test');
-    require('../suite/commands.test');
-    require('../suite/timeline.test');
-    require('../suite/engine.test');
+    loadSharedSuites();
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   const started = Date.now();

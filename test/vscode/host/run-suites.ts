@@ -1,4 +1,5 @@
 /** Runs the bundled mocha suites in this process and collects the results. */
+import { loadSharedSuites } from '../suite/all';
 import Mocha from 'mocha';
 import { notes } from '../suite/util';
 
@@ -17,7 +18,7 @@ export async function runSuites(): Promise<SuiteReport> {
   const vscode = require('vscode') as typeof import('vscode');
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'base' });
   mocha.suite.emit('pre-require', globalThis, 'roadmark-suites', mocha);
-  loadSuites();
+  loadSharedSuites();
   const tests: SuiteReport['tests'] = [];
   const started = Date.now();
   await new Promise<void>((resolve) => {
@@ -36,15 +37,3 @@ export async function runSuites(): Promise<SuiteReport> {
   };
 }
 
-/** The suites, in an order where read-only checks run before the ones that edit files. */
-function loadSuites(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  require('../suite/diagnostics.test');
-  require('../suite/views.test');
-  require('../suite/live.test');
-  require('../suite/language.test');
-  require('../suite/commands.test');
-  require('../suite/timeline.test');
-  require('../suite/engine.test');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
