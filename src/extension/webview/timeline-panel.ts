@@ -32,6 +32,10 @@ export class TimelinePanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private pendingReveal: string | undefined;
+  /** A click made on a model the plans have since outgrown: carried out once the model catches up. */
+  private pendingOpen: { file: string; title: string } | undefined;
+  /** The last few models sent, by generation: a click names a row of the model the page was showing. */
+  private readonly sentModels = new Map<number, TimelineView>();
   private includeTasks = false;
   /** Every message handled, newest last: the integration tests read it. */
   readonly received: WebviewMessage[] = [];
@@ -124,7 +128,10 @@ export class TimelinePanel implements vscode.Disposable {
       this.timer = undefined;
       this.model = buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks: this.includeTasks });
       this.modelGeneration = generation;
+      this.sentModels.set(generation, this.model);
+      for (const old of [...this.sentModels.keys()].slice(0, -3)) this.sentModels.delete(old);
       this.sendModel();
+      this.openPending();
     }, LIVE_DEBOUNCE_MS);
   }
 
@@ -160,13 +167,29 @@ export class TimelinePanel implements vscode.Disposable {
         if (this.index.snapshot) this.schedule(this.index.snapshot);
         return;
       case 'open':
-        if (!isCurrentOpen(message, this.modelGeneration, this.index.plans.generation)) return this.refreshStale();
+        if (!isCurrentOpen(message, this.modelGeneration, this.index.plans.generation)) {
+          const shown = message.generation === undefined ? this.model : this.sentModels.get(message.generation);
+          const row = shown?.rows.find((r) => r.id === message.rowId);
+          this.pendingOpen = row?.source ? { file: row.source.file, title: row.title } : undefined;
+          this.refreshStale();
+          return this.openPending();
+        }
+        this.pendingOpen = undefined;
         return this.openRow(message.rowId);
       case 'reschedule':
         return this.reschedule(message);
       case 'export':
         return this.export(message.format, message.data);
     }
+  }
+
+  /** Opens the row a stale click meant, found again by file and title, once the model is current. */
+  private openPending(): void {
+    const wanted = this.pendingOpen;
+    if (!wanted || this.modelGeneration !== this.index.plans.generation) return;
+    this.pendingOpen = undefined;
+    const row = this.model?.rows.find((r) => r.source?.file === wanted.file && r.title === wanted.title);
+    if (row) void this.openRow(row.id);
   }
 
   private rowSource(rowId: string): { path: string; index: number } | undefined {

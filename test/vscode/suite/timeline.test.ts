@@ -60,6 +60,23 @@ describe('timeline panel', () => {
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /Riverside pilot/);
   });
 
+  it('a click made on a model the plans have since outgrown is carried out once the model catches up', async () => {
+    const panel = api.timeline()!;
+    const shown = panel.currentGeneration!;
+    const row = panel.currentModel!.rows.find((r) => r.title === 'Riverside pilot')!;
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const doc = await vscode.workspace.openTextDocument(at('projects/clinic-rollout.project.md'));
+    await replaceInDocument(doc, '- due: 2027-02-05', '- due: 2027-02-06');
+    await waitFor('the index to move past the model the page shows', () => api.index.plans.generation !== shown, 5000);
+    await panel.handleMessage({ type: 'open', rowId: row.id, generation: shown });
+    await waitFor('the editor at the clicked item', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/projects/clinic-rollout.project.md') && /Riverside pilot/.test(active.document.lineAt(active.selection.active.line).text);
+    }, 10000);
+    await revert(doc);
+  });
+
   it('the title-bar export writes the whole timeline, every row, not just the visible part', async () => {
     const panel = api.timeline()!;
     const target = at('timeline-export.svg');
