@@ -29,6 +29,10 @@ export interface ViewRow {
   critical?: boolean;
   /** An initiative's target, drawn as a marker on its row. */
   target?: number;
+  /** Where the item stood at the drift baseline (1.1), drawn as a ghost behind the current bar or diamond; absent when no baseline is set or the item is new. */
+  baseline?: { start?: number; end?: number; shape: RowShape };
+  /** The item did not exist at the baseline. */
+  added?: boolean;
   /** Where the item is written, for click-through. */
   source?: { file: string; index: number; line: number; column: number };
 }
@@ -54,5 +58,22 @@ export interface TimelineView {
   domain: [number, number];
   rows: ViewRow[];
   arrows: ViewArrow[];
+  /** The drift baseline, when one is set (1.1): what it is and what moved since. */
+  baseline?: ViewBaseline;
   facets: { owners: string[]; statuses: string[]; goals: { id: string; title: string }[]; horizons: string[] };
+}
+
+/** A change since the baseline, as the timeline's "what moved" list shows it. */
+export interface ViewChange {
+  /** The row it concerns; absent for an item that was removed. */
+  rowId?: string;
+  change: 'moved' | 'added' | 'removed' | 'renamed' | 'status' | 'scope' | 'budget' | 'links' | 'progress';
+  /** One line, e.g. "Riverside pilot: due 2027-02-05 → 2027-02-19 (14 days later)". */
+  text: string;
+}
+
+export interface ViewBaseline {
+  /** The baseline as the user named it, with what it resolved to, e.g. "origin/main (3f2a9c1, 2026-10-01)". */
+  label: string;
+  changes: ViewChange[];
 }
