@@ -10,10 +10,12 @@ export class UsageError extends Error {}
 /** Most parse threads `--jobs` may ask for. */
 export const MAX_JOBS = 64;
 
-export const COMMANDS = ['check', 'list', 'init', 'timeline', 'export'] as const;
+export const COMMANDS = ['check', 'list', 'drift', 'init', 'timeline', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const DRIFT_FORMATS = ['text', 'json', 'markdown'] as const;
+export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 export const EXPORT_FORMATS = ['ics', 'csv', 'mermaid', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const KINDS: readonly Kind[] = ['roadmap', 'goal', 'initiative', 'project', 'milestone', 'task'];
@@ -35,7 +37,7 @@ export interface Request {
   /** help: the command whose usage to print (the overview when absent). */
   topic?: Command;
   paths: string[];
-  format: CheckFormat | ExportFormat;
+  format: CheckFormat | ExportFormat | DriftFormat;
   today?: string;
   config?: string;
   maxWarnings: number;
@@ -57,6 +59,8 @@ export interface Request {
   watch: boolean;
   /** list: which items to show. */
   filter: ListFilter;
+  /** drift, check, timeline: the baseline, a git ref or a day (1.1). */
+  since?: string;
 }
 
 const OPTIONS = {
@@ -82,6 +86,7 @@ const OPTIONS = {
   kind: { type: 'string', multiple: true },
   overdue: { type: 'boolean' },
   'due-before': { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 /** Options that mean something to one command only: given to another, they are a usage error, not silently ignored. */
@@ -108,6 +113,11 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
   if (command === 'help') return { ...defaults(), command, topic: (COMMANDS as readonly string[]).includes(helpWith ?? '') ? (helpWith as Command) : undefined };
   for (const [option, only] of Object.entries(ONLY)) {
     if (values[option as keyof typeof values] !== undefined && command !== only) throw new UsageError(`--${option} applies to ${only} only (see roadmark ${only} --help)`);
+  }
+  if (values.since !== undefined && !['drift', 'check', 'timeline'].includes(command)) throw new UsageError(`--since applies to drift, check and timeline only (see roadmark ${command} --help)`);
+  if (values.since !== undefined && values.since.trim() === '') throw new UsageError('--since needs a git ref (origin/main, a tag, a commit) or a date YYYY-MM-DD');
+  if (command === 'drift' && values.format !== undefined && !(DRIFT_FORMATS as readonly string[]).includes(values.format)) {
+    throw new UsageError(`unknown format '${values.format}' for drift: use text, json or markdown`);
   }
   if (command === 'init' && rest.length > 1) throw new UsageError('init takes one folder: where to write the starter plan (default .)');
   if (command === 'timeline' && values.out === undefined && isTTY) {
@@ -145,6 +155,7 @@ export function parseRequest(argv: string[], isTTY: boolean, env: NodeJS.Process
     zoom: values.zoom as Request['zoom'],
     allowEmpty: values['allow-empty'] ?? false,
     watch: values.watch ?? false,
+    since: values.since?.trim(),
     filter: {
       owners: words(values.owner).map((o) => o.replace(/^@/, '').toLowerCase()).filter(Boolean),
       statuses: words(values.status).map(readStatus),

@@ -12,6 +12,8 @@ import { UsageError } from './args';
 import { checkPaths, CliError, hostPath, nodeHost, shownPath } from './files';
 import { PLAN_FILE_RULE } from './help';
 import { cliParser } from './load';
+import { baselineWorkspace, ruleBaseline, type BaselineInfo, type BaselineRoot } from '../core/drift/index';
+import { readGitBaseline } from './git';
 import { ParseCache } from './cache';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -22,6 +24,17 @@ import { formatText } from './format/text';
 
 type Write = (s: string) => void;
 
+export interface LoadedBaseline {
+  info: BaselineInfo;
+  ws: ResolvedWorkspace;
+}
+
+/** The plan at `since`, read out of git and through the same engine, roots and config as the plan now. */
+async function loadBaseline(since: string, cwd: string, roots: BaselineRoot[], config: RoadmarkConfig, today: Day): Promise<LoadedBaseline> {
+  const git = readGitBaseline(since, cwd);
+  return { info: git.info, ws: await baselineWorkspace(git.files, roots, { config, today, display: (path) => shownPath(cwd, path) }) };
+}
+
 export interface Loaded {
   ws: ResolvedWorkspace;
   config: RoadmarkConfig;
@@ -30,6 +43,8 @@ export interface Loaded {
   diagnostics: Diagnostic[];
   /** The engine that made them (`check --watch` goes on updating it). */
   engine: PlanEngine;
+  /** `--since`: the plan at the baseline (the slipped rule has run against it). */
+  baseline?: LoadedBaseline;
 }
 
 export async function runCheck(request: Request, cwd: string, write: Write): Promise<number> {
@@ -63,15 +78,17 @@ export async function runList(request: Request, cwd: string, write: Write): Prom
 }
 
 /** Runs the core engine over node's file system: the config, the plan files under each PATH, the checks. */
-export async function load(request: Request, cwd: string): Promise<Loaded> {
-  const { engine, config, today } = await openEngine(request, cwd);
+export async function load(request: Request, cwd: string, since = request.since): Promise<Loaded> {
+  const { engine, config, today, roots } = await openEngine(request, cwd);
+  const baseline = since === undefined ? undefined : await loadBaseline(since, cwd, roots, config, today);
+  if (baseline) await engine.setBaseline(ruleBaseline(since!, baseline.ws.nodes));
   const result = await engine.scan();
   if (!request.allowEmpty) requirePlans(request.paths, result.candidates, new Set(result.ws.files.map((f) => f.path)), cwd);
-  return { ws: result.ws, config, today, diagnostics: result.diagnostics, engine };
+  return { ws: result.ws, config, today, diagnostics: result.diagnostics, engine, baseline };
 }
 
 /** The engine with the CLI's host, config (found above the first PATH, or `--config`) and parse strategy. */
-export async function openEngine(request: Request, cwd: string): Promise<{ engine: PlanEngine; config: RoadmarkConfig; today: Day }> {
+export async function openEngine(request: Request, cwd: string): Promise<{ engine: PlanEngine; config: RoadmarkConfig; today: Day; roots: BaselineRoot[] }> {
   const configPath = request.config !== undefined ? hostPath(cwd, request.config) : await runAsync(findConfig(parentIfFile(hostPath(cwd, request.paths[0])), true), nodeHost);
   const root = configPath ? parentPath(configPath) : hostPath(cwd, '.');
   const today = request.today !== undefined ? parseToday(request.today) : undefined;
@@ -82,10 +99,11 @@ export async function openEngine(request: Request, cwd: string): Promise<{ engin
     clock: () => localDay(new Date()),
     parseBatch: cliParser({ cache, jobs: request.jobs }),
   }, [{ path: root, config: configPath ?? null, targets: request.paths.map((p) => hostPath(cwd, p)) }]);
+  const roots = [{ path: root, targets: request.paths.map((p) => hostPath(cwd, p)) }];
   const [state] = await engine.configure();
   const config = state ? configOf(state, cwd) : defaultConfig();
   checkPaths(request.paths, cwd);
-  return { engine, config, today: today ?? config.today ?? localDay(new Date()) };
+  return { engine, config, today: today ?? config.today ?? localDay(new Date()), roots };
 }
 
 function parentIfFile(path: string): string {

@@ -18,6 +18,7 @@ const COMMAND_LINES = `Commands:
                       (--watch: again on every change)
   list [PATH...]      the items in roadmap order, one per line (or --format json), filtered by
                       --owner, --status, --kind, --overdue, --due-before DATE
+  drift [PATH...]     what moved in the plan since a git ref or date (--since REF|DATE)
   init [DIR]          write a starter roadmap, a project and .roadmark.yaml (never overwrites)
   timeline [PATH...]  the timeline as one self-contained HTML page (--out FILE.html, or stdout
                       when it is not a terminal) or one SVG of the whole plan (--out FILE.svg)
@@ -40,7 +41,9 @@ ${COMMAND_LINES}
 
 Options:
   -f, --format FMT    check: text (default), json, sarif, github; list: text, json;
-                      export: ics, csv, mermaid, json
+                      drift: text, json, markdown; export: ics, csv, mermaid, json
+      --since REF     drift: the baseline (a git ref or a date YYYY-MM-DD); check: also
+                      report deadlines that slipped since it; timeline: ghost bars of it
       --today DATE    the date to check against (YYYY-MM-DD); default: config, else today
   -c, --config FILE   config file (default: the nearest .roadmark.yaml above the first PATH)
       --max-warnings N  exit 1 when there are more than N warnings
@@ -79,6 +82,8 @@ Options:
   -q, --quiet         report errors only
   -w, --watch         check again whenever a plan file or the config changes, until Ctrl+C
                       (which exits 0); the screen is cleared between reports on a terminal
+      --since REF     also run the slipped rule: deadlines later than at REF (a git ref, or
+                      a date YYYY-MM-DD: the last commit on the current branch before it)
       --color, --no-color  force or disable colour (default: on a terminal)
 ${COMMON}
 
@@ -88,6 +93,7 @@ Examples:
   roadmark check --format sarif > roadmark.sarif
   roadmark check notes/q3.md --today 2027-01-15
   roadmark check --watch                       a live report while you edit
+  roadmark check --since origin/main           also report deadlines moved later (slipped)
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 the command could
 not run (a bad option, an unreadable path, a bad config, a PATH without plan files).
@@ -115,6 +121,29 @@ Examples:
   roadmark list --owner @lena --status planned,in-progress
   roadmark list --kind milestone --due-before 2027-Q2
   roadmark list --overdue --format json | jq -r '.items[].id'
+`,
+  drift: `Usage: roadmark drift --since REF|DATE [PATH...] [options]
+
+What moved in the plan since a baseline: deadlines and starts moved (days later or earlier),
+status, progress, scope (tasks added or removed), budget, links, and items added, removed or
+renamed; rolled up per project and initiative (net slip, on time at the baseline but late
+now). The baseline is read with git (git show, never a checkout): a ref (origin/main, a tag,
+a commit) or a date (the last commit on the current branch before that day). Without --since,
+the config's baseline: is used.
+
+Options:
+      --since REF     the baseline: a git ref or a date YYYY-MM-DD
+  -f, --format FMT    text (a table, default), json, or markdown (for a pull-request comment)
+${COMMON}
+
+Examples:
+  roadmark drift --since origin/main
+  roadmark drift --since 2026-10-01 plans
+  roadmark drift --since plan-2026-Q4 --format markdown > drift.md
+  roadmark drift --since origin/main --format json | jq '.changes[] | select(.change == "moved")'
+
+Exit codes: 0 the report was written, 2 the command could not run (not a git repository, an
+unknown ref — in a shallow clone, the fetch command to run — a bad option or config).
 `,
   init: `Usage: roadmark init [DIR] [options]
 
@@ -144,10 +173,12 @@ Options:
   -o, --out FILE      FILE.html (a page) or FILE.svg (an image)
       --zoom LEVEL    SVG: week, month (default), quarter or year
       --tasks         tasks as rows under their milestones
+      --since REF     draw where each item stood at REF (a git ref or a date) as a ghost
 ${COMMON}
 
 Examples:
   roadmark timeline plans --out timeline.html
+  roadmark timeline --since plan-2026-Q4 --out review.html
   roadmark timeline --out roadmap.svg --zoom quarter
   roadmark timeline > timeline.html
 `,

@@ -6,6 +6,7 @@ import { MissingCommand, parseRequest, UsageError } from './args';
 import { CliError } from './files';
 import { COMMAND_HELP, HELP, SHORT_HELP } from './help';
 import { runInit } from './init';
+import { runDrift } from './drift-command';
 import { runWatch } from './watch';
 import { runParseWorker, type ParseJob } from './load';
 import { visible } from './format/escape';
@@ -27,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
         return request.watch ? await runWatch(request, process.cwd(), out, { signal: untilInterrupted() }) : await runCheck(request, process.cwd(), out);
       case 'list':
         return await runList(request, process.cwd(), out);
+      case 'drift':
+        return await runDrift(request, process.cwd(), out);
       case 'init':
         return await runInit(request, process.cwd(), out);
       case 'export':

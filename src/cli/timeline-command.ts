@@ -3,6 +3,7 @@ import { productVersion } from '../core/version';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTimelineView } from '../core/outline/timeline';
+import { baselineLabel, driftBetween, withBaseline } from '../core/drift/index';
 import type { Request } from './args';
 import { load } from './commands';
 import { CliError, describeFsError } from './files';
@@ -18,8 +19,9 @@ import { jsonVisible } from './format/escape';
 
 
 export async function runTimeline(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
-  const { ws, today, diagnostics } = await load(request, cwd);
-  const view = buildTimelineView(ws, { today, diagnostics, includeTasks: request.tasks });
+  const { ws, today, diagnostics, baseline } = await load(request, cwd);
+  const current = buildTimelineView(ws, { today, diagnostics, includeTasks: request.tasks });
+  const view = baseline ? withBaseline(current, ws, baseline.ws, driftBetween(baseline.ws, ws), baselineLabel(baseline.info)) : current;
   const svg = request.out !== undefined && /\.svg$/i.test(request.out);
   return emit(request, cwd, write, svg ? timelineSvg(view, request.zoom ?? 'month') : timelineHtml(view));
 }

@@ -7,6 +7,7 @@ import type { Fix, ParsedFile, Severity, Span } from './model/types';
 import type { ResolvedWorkspace } from './model/workspace';
 import { RULES } from './rules/index';
 import type { Finding } from './rules/rule';
+import type { RuleBaseline } from './drift/rule-baseline';
 
 export interface Location {
   file: string;
@@ -33,14 +34,16 @@ export interface Diagnostic extends Location {
 
 export interface CheckOptions {
   today: Day;
-  config?: Pick<RoadmarkConfig, 'riskWindowDays' | 'rules'> & Partial<Pick<RoadmarkConfig, 'fields'>>;
+  config?: Pick<RoadmarkConfig, 'riskWindowDays' | 'rules'> & Partial<Pick<RoadmarkConfig, 'fields' | 'slippedDays'>>;
+  /** The drift baseline the `slipped` rule compares with (1.1). */
+  baseline?: RuleBaseline;
   /** Only report diagnostics in these files (the rules still see the whole workspace). */
   files?: ReadonlySet<string>;
 }
 
 export function checkWorkspace(ws: ResolvedWorkspace, options: CheckOptions): Diagnostic[] {
   const byPath = new Map(ws.files.map((f) => [f.path, f]));
-  const ctx = { ws, today: options.today, riskWindowDays: options.config?.riskWindowDays ?? DEFAULT_RISK_WINDOW_DAYS, fields: options.config?.fields };
+  const ctx = { ws, today: options.today, riskWindowDays: options.config?.riskWindowDays ?? DEFAULT_RISK_WINDOW_DAYS, fields: options.config?.fields, baseline: options.baseline, slippedDays: options.config?.slippedDays };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const setting = options.config?.rules[rule.id] ?? rule.defaultSeverity;

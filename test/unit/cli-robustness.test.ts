@@ -239,7 +239,7 @@ describe('roadmark CLI options and output (dist/cli.js)', function () {
     const cases: [string[], string][] = [
       [['chek'], "roadmark: unknown command 'chek': did you mean 'check'? (see roadmark --help)\n"],
       [['timelin', '--out', 'x.html'], "roadmark: unknown command 'timelin': did you mean 'timeline'? (see roadmark --help)\n"],
-      [['zzz'], "roadmark: unknown command 'zzz': use check, list, init, timeline or export (see roadmark --help)\n"],
+      [['zzz'], "roadmark: unknown command 'zzz': use check, list, drift, init, timeline or export (see roadmark --help)\n"],
       [['check', '--formt', 'json'], "roadmark: unknown option '--formt': did you mean '--format'? (see roadmark --help)\n"],
       [['check', '--max-warning', '3'], "roadmark: unknown option '--max-warning': did you mean '--max-warnings'? (see roadmark --help)\n"],
       [['check', '--allow-emtpy'], "roadmark: unknown option '--allow-emtpy': did you mean '--allow-empty'? (see roadmark --help)\n"],

@@ -174,7 +174,7 @@ describe('roadmark CLI (dist/cli.js)', function () {
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^Usage: roadmark <command> \[PATH\.\.\.\] \[options\]\n\nCommands:\n {2}check /);
-    for (const command of ['check', 'list', 'init', 'timeline', 'export']) assert.match(r.stderr, new RegExp(`\n {2}${command} `));
+    for (const command of ['check', 'list', 'drift', 'init', 'timeline', 'export']) assert.match(r.stderr, new RegExp(`\n {2}${command} `));
     assert.match(r.stderr, /Run 'roadmark --help' for the options/);
     assert.ok(!r.stderr.includes('(see --help)'), 'no doubled pointer');
     assert.ok(!r.stderr.includes('Options:'), 'the short help, not the whole');

@@ -20,7 +20,7 @@ describe('example workspace', () => {
       file: String(d.file).replace(/^examples\//, ''), line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, rule: d.rule, severity: d.severity,
     }));
     assert.deepEqual(actual, expected);
-    // not-a-plan only speaks of files named on the command line; a folder walk never raises it.
-    assert.deepEqual([...new Set(expected.map((d) => d.rule))].sort(), RULE_IDS.filter((r) => r !== 'not-a-plan').sort());
+    // not-a-plan only speaks of files named on the command line (a folder walk never raises it); slipped needs a baseline.
+    assert.deepEqual([...new Set(expected.map((d) => d.rule))].sort(), RULE_IDS.filter((r) => r !== 'not-a-plan' && r !== 'slipped').sort());
   });
 });

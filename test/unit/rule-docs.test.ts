@@ -20,6 +20,10 @@
  *     …exactly what the CLI prints…
  *     ```
  *
+ * A file named `` `a.project.md` at the baseline `` is the file as committed before the example's
+ * own files are written: the folder becomes a git repository with that one commit, and the
+ * check runs with `--since HEAD` (the `slipped` rule compares with it).
+ *
  * With ROADMARK_UPDATE_RULE_DOCS=1 the test writes the actual output into the pages instead of
  * failing (then review the diff).
  */
@@ -48,6 +52,8 @@ export interface Example {
   /** 1-based line of the marker comment, for messages. */
   line: number;
   files: { name: string; text: string }[];
+  /** Files as committed at the baseline (`--since HEAD`). */
+  baseline: { name: string; text: string }[];
   /** PATHs named on the command line instead of the example's folder. */
   paths?: string[];
   /** The paragraph just before the output block. */
@@ -57,7 +63,7 @@ export interface Example {
 
 /** `paths=a.md,b` (optional): the PATHs given to `check` instead of the example's folder. */
 const MARKER = /^<!--\s*roadmark-example\s+today=(\d{4}-\d{2}-\d{2})(?:\s+paths=(\S+))?\s*-->$/;
-const FILE_NAME = /^`([^`\s]+)`$/;
+const FILE_NAME = /^`([^`\s]+)`( at the baseline)?$/;
 
 /** The examples of one page, by the convention above; throws on a page that breaks it. */
 export function parseExamples(text: string, page: string): Example[] {
@@ -68,7 +74,7 @@ export function parseExamples(text: string, page: string): Example[] {
     const marker = MARKER.exec(lines[i].trim());
     if (marker) {
       if (current) throw new Error(`${page}:${current.line}: an example without an output block before the next one`);
-      current = { today: marker[1], line: i + 1, files: [], ...(marker[2] ? { paths: marker[2].split(',') } : {}) };
+      current = { today: marker[1], line: i + 1, files: [], baseline: [], ...(marker[2] ? { paths: marker[2].split(',') } : {}) };
       continue;
     }
     const open = /^(`{3,}|~{3,})(.*)$/.exec(lines[i]);
@@ -83,7 +89,7 @@ export function parseExamples(text: string, page: string): Example[] {
     while (p >= 0 && lines[p].trim() === '') p--;
     const name = FILE_NAME.exec(lines[p]?.trim() ?? '');
     if (name) {
-      current.files.push({ name: name[1], text: fence.body });
+      (name[2] ? current.baseline : current.files).push({ name: name[1], text: fence.body });
     } else {
       if (current.files.length === 0) throw new Error(`${page}:${current.line}: an example with no files before its output block`);
       examples.push({ ...current, leadIn: lines[p]?.trim() ?? '', output: fence });
@@ -98,20 +104,40 @@ export function parseExamples(text: string, page: string): Example[] {
 function runExample(example: Example, page: string): { stdout: string; stderr: string; status: number | null } {
   const dir = mkdtempSync(join(tmpdir(), 'roadmark-rule-docs-'));
   try {
+    if (example.baseline.length) commitBaseline(dir, example, page);
     for (const file of example.files) {
       const path = normalize(file.name);
       assert.ok(!isAbsolute(path) && !path.startsWith('..'), `${page}:${example.line}: '${file.name}' must be a relative path inside the example`);
       mkdirSync(dirname(join(dir, path)), { recursive: true });
-      assert.ok(!existsSync(join(dir, path)), `${page}:${example.line}: '${file.name}' appears twice in one example`);
+      assert.ok(!example.files.some((f) => f !== file && normalize(f.name) === path), `${page}:${example.line}: '${file.name}' appears twice in one example`);
       writeFileSync(join(dir, path), `${file.text}\n`);
     }
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
-    const r = spawnSync(process.execPath, [CLI, 'check', ...(example.paths ?? [dir]), '--today', example.today], { cwd: dir, encoding: 'utf8', env });
+    const since = example.baseline.length ? ['--since', 'HEAD'] : [];
+    const r = spawnSync(process.execPath, [CLI, 'check', ...(example.paths ?? [dir]), '--today', example.today, ...since], { cwd: dir, encoding: 'utf8', env });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The baseline files in one commit (fixed author and dates, so its hash is the same on every run), then taken out of the folder. */
+function commitBaseline(dir: string, example: Example, page: string): void {
+  const stamp = `${example.today}T09:00:00Z`;
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Roadmark', GIT_AUTHOR_EMAIL: 'docs@roadmark.invalid', GIT_COMMITTER_NAME: 'Roadmark', GIT_COMMITTER_EMAIL: 'docs@roadmark.invalid', GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp };
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env });
+    assert.equal(r.status, 0, `${page}:${example.line}: git ${args.join(' ')} failed: ${r.stderr}`);
+  };
+  for (const file of example.baseline) {
+    mkdirSync(dirname(join(dir, normalize(file.name))), { recursive: true });
+    writeFileSync(join(dir, normalize(file.name)), `${file.text}\n`);
+  }
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '--no-gpg-sign', '-m', 'baseline');
+  for (const file of example.baseline) rmSync(join(dir, normalize(file.name)));
 }
 
 const withoutFinalNewline = (s: string) => s.replace(/\n$/, '');
@@ -156,6 +182,7 @@ describe('rule docs: the examples of docs/rules/*.md print what the pages say', 
         const actual = withoutFinalNewline(run.stdout);
         if (run.status !== 0 && run.status !== 1) problems.push(`${where}: the CLI exited with ${run.status}: ${run.stderr}`);
         if (run.stderr !== '') problems.push(`${where}: the CLI wrote to stderr:\n${run.stderr}`);
+        if (example.baseline.length && !example.leadIn.includes('--since HEAD')) problems.push(`${where}: an example with files at the baseline must say \`--since HEAD\` before its output: '${example.leadIn}'`);
         if (!example.leadIn.includes(`--today ${example.today}`)) {
           problems.push(`${where}: the sentence before the output names another day than the marker's today=${example.today}: '${example.leadIn}'`);
         }

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { CONFIG_KEYS } from '../../src/core/config/config';
+import { RULE_IDS } from '../../src/core/rules/index';
 
 const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
 const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(`schemas/${name}.schema.json`, 'utf8')));
@@ -16,6 +18,15 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('JSON schemas', () => {
+  it('the config schema and the roadmark.rules setting know every config key and every rule, and nothing else', () => {
+    const file = JSON.parse(readFileSync('schemas/roadmark-config.schema.json', 'utf8')) as { properties: Record<string, { properties?: object }> };
+    assert.deepEqual(Object.keys(file.properties).sort(), [...CONFIG_KEYS].sort());
+    assert.deepEqual(Object.keys(file.properties.rules.properties!).sort(), [...RULE_IDS].sort());
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { properties?: object }> } | { properties: Record<string, { properties?: object }> }[] } };
+    const settings = [manifest.contributes.configuration].flat().find((c) => c.properties['roadmark.rules'])!.properties;
+    assert.deepEqual(Object.keys(settings['roadmark.rules'].properties!).sort(), [...RULE_IDS].sort());
+  });
+
   it('accept the example workspace\'s valid YAML plans and config', () => {
     const checked: string[] = [];
     for (const file of yamlFiles('examples')) {

@@ -20,6 +20,8 @@ export interface RoadmarkConfig {
   fields?: string[];
   /** The git ref drift compares with when none is given (`main`, `origin/main`, a tag). */
   baseline?: string;
+  /** Days a deadline may move later than at the baseline before `slipped` reports it (default 0). */
+  slippedDays?: number;
 }
 
 export const DEFAULT_RISK_WINDOW_DAYS = 14;
@@ -35,7 +37,7 @@ export interface ConfigResult {
   lineStarts: number[];
 }
 
-const KEYS = ['today', 'include', 'exclude', 'riskWindowDays', 'rules', 'fields', 'baseline'] as const;
+export const CONFIG_KEYS = ['today', 'include', 'exclude', 'riskWindowDays', 'rules', 'fields', 'baseline', 'slippedDays'] as const;
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 export function parseConfig(input: string): ConfigResult {
@@ -47,15 +49,15 @@ export function parseConfig(input: string): ConfigResult {
   const contents = doc.contents as Node | null;
   if (contents === null) return out;
   if (!isMap(contents)) {
-    report(nodeSpan(contents, 0, { start: 0, end: 0 }), `The config must be a mapping (${KEYS.join(', ')})`);
+    report(nodeSpan(contents, 0, { start: 0, end: 0 }), `The config must be a mapping (${CONFIG_KEYS.join(', ')})`);
     return out;
   }
   for (const pair of mapPairs(contents, 0)) {
-    const key = KEYS.find((k) => k.toLowerCase() === pair.rawKey.toLowerCase().replace(/[-_]/g, ''));
+    const key = CONFIG_KEYS.find((k) => k.toLowerCase() === pair.rawKey.toLowerCase().replace(/[-_]/g, ''));
     const valueSpan = nodeSpan(pair.value, 0, pair.keySpan);
     if (!key) {
-      const near = closest(pair.rawKey, [...KEYS]);
-      const hint = distance(pair.rawKey.toLowerCase(), near.toLowerCase()) <= 3 ? `: did you mean '${near}'?` : ` (known keys: ${KEYS.join(', ')})`;
+      const near = closest(pair.rawKey, [...CONFIG_KEYS]);
+      const hint = distance(pair.rawKey.toLowerCase(), near.toLowerCase()) <= 3 ? `: did you mean '${near}'?` : ` (known keys: ${CONFIG_KEYS.join(', ')})`;
       report(pair.keySpan, `Unknown config key '${pair.rawKey}'${hint}`);
       continue;
     }
@@ -66,7 +68,7 @@ export function parseConfig(input: string): ConfigResult {
 
 type Report = (span: Span, message: string) => void;
 
-function readKey(config: RoadmarkConfig, key: (typeof KEYS)[number], value: Node | null, span: Span, report: Report): void {
+function readKey(config: RoadmarkConfig, key: (typeof CONFIG_KEYS)[number], value: Node | null, span: Span, report: Report): void {
   switch (key) {
     case 'today': {
       const text = isScalar(value) ? String(value.value) : '';
@@ -85,6 +87,12 @@ function readKey(config: RoadmarkConfig, key: (typeof KEYS)[number], value: Node
       const n = isScalar(value) ? value.value : undefined;
       if (typeof n === 'number' && Number.isInteger(n) && n >= 0) config.riskWindowDays = n;
       else report(span, `'riskWindowDays' must be a whole number of days (0 or more), not '${isScalar(value) ? String(n) : 'a list'}'`);
+      return;
+    }
+    case 'slippedDays': {
+      const n = isScalar(value) ? value.value : undefined;
+      if (typeof n === 'number' && Number.isInteger(n) && n >= 0) config.slippedDays = n;
+      else report(span, `'slippedDays' must be a whole number of days (0 or more), not '${isScalar(value) ? String(n) : 'a list'}'`);
       return;
     }
     case 'rules':

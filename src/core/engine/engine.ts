@@ -17,6 +17,7 @@ import { guardedParse, type ParseFn, type ParseJob } from './guard';
 import type { EngineHost } from './host';
 import { parentPath, relativeTo } from './paths';
 import { readPlan, type ReadResult } from './read';
+import type { RuleBaseline } from '../drift/rule-baseline';
 
 export interface EngineRoot {
   /** Host path of the folder: globs are relative to it, and its config is looked up there. */
@@ -98,6 +99,8 @@ export class PlanEngine {
   readonly plans = new PlanWorkspace();
   private roots: RootState[] = [];
   private configured = false;
+  private baseline: RuleBaseline | undefined;
+  private baselineVersion = 0;
   /** `configure` just read the configs: the next scan uses them. */
   private freshConfigs = false;
   private readonly entries = new Map<string, Entry>();
@@ -118,6 +121,18 @@ export class PlanEngine {
   /** The result of the last check. */
   get result(): EngineResult | undefined {
     return this.latest;
+  }
+
+  /**
+   * Sets (or clears) the drift baseline the `slipped` rule compares with, and checks again
+   * without reading anything.
+   */
+  setBaseline(baseline: RuleBaseline | undefined): Promise<EngineResult> {
+    return this.serial(async () => {
+      this.baseline = baseline;
+      this.baselineVersion++;
+      return this.check();
+    });
   }
 
   /** Replaces the roots (workspace folders changed); the next `scan` reads their configs again. */
@@ -320,7 +335,7 @@ export class PlanEngine {
     for (const [root, files] of groups) {
       const config = root?.config ?? primary;
       const today = this.options.today ?? config.today ?? clock;
-      diagnostics.push(...checkWorkspace(ws, { today, config, files: groups.size === 1 ? undefined : files }));
+      diagnostics.push(...checkWorkspace(ws, { today, config, files: groups.size === 1 ? undefined : files, baseline: this.baseline }));
     }
     if (groups.size > 1) diagnostics.sort(compareDiagnostics);
     return { ws, diagnostics };
@@ -329,9 +344,9 @@ export class PlanEngine {
   /** Feeds what changed since the last check to the incremental check; a new today or config starts it afresh. */
   private checkIncrementally(config: RoadmarkConfig, clock: Day): { ws: ResolvedWorkspace; diagnostics: Diagnostic[] } {
     const today = this.options.today ?? config.today ?? clock;
-    const key = `${today}|${JSON.stringify(config)}`;
+    const key = `${today}|${this.baselineVersion}|${JSON.stringify(config)}`;
     if (this.inc?.key !== key) {
-      this.inc = { key, check: new IncrementalCheck({ today, config }) };
+      this.inc = { key, check: new IncrementalCheck({ today, config, baseline: this.baseline }) };
       this.pending = new Map(this.plans.paths().map((p) => [p, this.plans.get(p)!]));
     }
     const changed = [...this.pending.values()].filter((f): f is ParsedFile => f !== null);

@@ -50,6 +50,7 @@ export interface IncrementalOptions {
   today: Day;
   /** Severities (`off` skips a rule), the risk window, the config's own fields. */
   config?: CheckOptions['config'];
+  baseline?: CheckOptions['baseline'];
 }
 
 export interface UpdateResult {
@@ -88,6 +89,8 @@ export class IncrementalCheck {
   private readonly today: Day;
   private readonly riskWindowDays: number;
   private readonly fields?: readonly string[];
+  private readonly baseline: CheckOptions['baseline'];
+  private readonly slippedDays?: number;
   private readonly nodeRules: ActiveRule[] = [];
   private readonly fileRules: ActiveRule[] = [];
 
@@ -121,6 +124,8 @@ export class IncrementalCheck {
     this.today = options.today;
     this.riskWindowDays = options.config?.riskWindowDays ?? DEFAULT_RISK_WINDOW_DAYS;
     this.fields = options.config?.fields;
+    this.baseline = options.baseline;
+    this.slippedDays = options.config?.slippedDays;
     RULES.forEach((rule, order) => {
       const severity = options.config?.rules?.[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') return;
@@ -343,7 +348,7 @@ export class IncrementalCheck {
     // 5. Rules.
     const affected = new Set<string>(incoming.keys());
     const ctx: NodeRuleContext = {
-      ws: this.view, today: this.today, riskWindowDays: this.riskWindowDays, fields: this.fields,
+      ws: this.view, today: this.today, riskWindowDays: this.riskWindowDays, fields: this.fields, baseline: this.baseline, slippedDays: this.slippedDays,
       cycleOf: (n) => this.cycles.get(n), memo: new Map<string, unknown>([['broken-link', this.linkCheck]]),
     };
     for (const n of dirty) {

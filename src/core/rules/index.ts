@@ -12,6 +12,7 @@ import { overdue } from './overdue';
 import { notAPlan } from './not-a-plan';
 import { parseError } from './parse-error';
 import type { Rule } from './rule';
+import { slipped } from './slipped';
 import { statusMismatch } from './status-mismatch';
 import { unknownField } from './unknown-field';
 import { unlinked } from './unlinked';
@@ -19,7 +20,7 @@ import { unplanned } from './unplanned';
 
 export const RULES: readonly Rule[] = [
   parseError, duplicateId, brokenLink, invalidDate, invalidValue, unknownField, overdue, atRisk,
-  unlinked, afterTarget, unplanned, dependencyOrder, dependencyCycle, overBudget, statusMismatch, notAPlan,
+  unlinked, afterTarget, unplanned, dependencyOrder, dependencyCycle, overBudget, statusMismatch, notAPlan, slipped,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

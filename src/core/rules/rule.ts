@@ -3,6 +3,7 @@ import type { Day } from '../dates';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
 import type { Fix, Problem, Severity, Span } from '../model/types';
 import { positionAt } from '../lines';
+import type { RuleBaseline } from '../drift/rule-baseline';
 
 /** Model queries live in core/model; re-exported for the modules that import them from here. */
 export { deadlineOf, startOf, progressOf, isOpen, tasksUnder, plural, withArticle, label, Label, nodeLabel, NodeLabel } from '../model/queries';
@@ -29,6 +30,10 @@ export interface RuleContext {
   riskWindowDays: number;
   /** Extra field names the config declares (`fields:`): never reported as unknown. */
   fields?: readonly string[];
+  /** The drift baseline (1.1): `slipped` reports against it; absent, it reports nothing. */
+  baseline?: RuleBaseline;
+  /** Days a deadline may move later before `slipped` reports it (config `slippedDays`). */
+  slippedDays?: number;
 }
 
 /** What a per-node check is given besides the workspace: answers the whole-workspace check computes once. */

@@ -1,0 +1,39 @@
+/** The drift baseline on the timeline: each row's ghost (where it stood), new rows marked, and the "what moved" list. */
+import type { ResolvedWorkspace } from '../model/workspace';
+import type { TimelineView, ViewChange } from '../outline/timeline-view';
+import { buildTimelineView } from '../outline/timeline';
+import type { DriftReport } from './diff';
+import { changeText } from './format';
+
+export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: ResolvedWorkspace, report: DriftReport, label: string): TimelineView {
+  const baseView = buildTimelineView(base, { today: view.today, includeTasks: view.rows.some((r) => r.kind === 'task') });
+  const ghostById = new Map<string, TimelineView['rows'][number]>();
+  for (const row of baseView.rows) {
+    const node = row.source && base.nodeOf(row.source.file, row.source.index);
+    if (node && !ghostById.has(node.item.id)) ghostById.set(node.item.id, row);
+  }
+  const added = new Set(report.changes.filter((c) => c.change === 'added').map((c) => c.id));
+  const rowIdOf = new Map<string, string>();
+  const rows = view.rows.map((row) => {
+    const node = row.source && now.nodeOf(row.source.file, row.source.index);
+    if (!node) return row;
+    if (!rowIdOf.has(node.item.id)) rowIdOf.set(node.item.id, row.id);
+    if (added.has(node.item.id)) return { ...row, added: true };
+    const ghost = ghostById.get(report.renamed.get(node.item.id) ?? node.item.id);
+    if (!ghost || ghost.shape === 'none') return row;
+    return { ...row, baseline: { start: ghost.start, end: ghost.end, shape: ghost.shape } };
+  });
+  const changes: ViewChange[] = report.changes.map((c) => {
+    const rowId = c.change === 'removed' ? undefined : rowIdOf.get(c.id);
+    return rowId ? { rowId, change: c.change, text: changeText(c) } : { change: c.change, text: changeText(c) };
+  });
+  let [first, last] = view.domain;
+  for (const r of rows) {
+    for (const d of [r.baseline?.start, r.baseline?.end]) {
+      if (d === undefined) continue;
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+  }
+  return { ...view, rows, domain: [first, last], baseline: { label, changes } };
+}
