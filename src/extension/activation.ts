@@ -94,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     get roadmap() { return need().roadmap; },
     get schedule() { return need().schedule; },
     get views() { return need().views; },
+    get drift() { return need().drift; },
     timeline: () => full?.timeline(),
     whenIdle: async () => {
       await decided;

@@ -13,6 +13,8 @@ import { RoadmapTreeProvider } from './views/roadmap-view';
 import { ScheduleTreeProvider } from './views/schedule-view';
 import { registerTimeline } from './webview/register';
 import { TimelinePanel } from './webview/timeline-panel';
+import { DriftController } from './drift/drift-controller';
+import { pickBaseline } from './drift/pick-baseline';
 
 /** What the extension returns from `activate`: used by the integration tests. */
 export interface RoadmarkApi {
@@ -23,6 +25,7 @@ export interface RoadmarkApi {
   activationMs: number;
   timeline(): TimelinePanel | undefined;
   views: { roadmap: vscode.TreeView<TreeElement>; schedule: vscode.TreeView<TreeElement> };
+  drift: DriftController;
 }
 
 export function activate(context: vscode.ExtensionContext): RoadmarkApi {
@@ -57,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   }, null, context.subscriptions);
 
   registerCommands({ context, index, roadmap, roadmapView, setFilter });
+  const drift = new DriftController(index, log);
+  context.subscriptions.push(drift, vscode.commands.registerCommand('roadmark.pickBaseline', () => pickBaseline(drift)));
   registerTimeline(context, index);
   registerLanguageFeatures(context, index);
   const planDocuments = [{ language: 'markdown' }, { language: 'yaml' }];
@@ -66,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView } };
+  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {

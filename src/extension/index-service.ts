@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/check';
-import type { ConfigResult } from '../core/config/config';
+import { defaultConfig, type ConfigResult, type RoadmarkConfig } from '../core/config/config';
+import { baselineLabel, ruleBaseline, type BaselineInfo } from '../core/drift/index';
 import { localDay, type Day } from '../core/dates';
 import { isConfigName, PlanEngine, type EngineHost, type EngineResult, type EngineRoot, type ParseFn } from '../core/engine/index';
 import type { ParsedFile } from '../core/model/types';
@@ -29,6 +30,15 @@ export interface IndexSnapshot {
   today: Day;
   riskWindowDays: number;
   configs: { uri: vscode.Uri; result: ConfigResult }[];
+  /** The drift baseline the snapshot was checked against (1.1), when one is set. */
+  baseline?: SnapshotBaseline;
+}
+
+export interface SnapshotBaseline {
+  info: BaselineInfo;
+  /** "origin/main (3f2a9c1, 2026-10-01)". */
+  label: string;
+  ws: ResolvedWorkspace;
 }
 
 export class IndexService implements vscode.Disposable {
@@ -48,6 +58,7 @@ export class IndexService implements vscode.Disposable {
   firstCheckMs: number | undefined;
   private readonly born = Date.now();
   private progress: ((done: number, total: number) => void) | undefined;
+  private baseline: SnapshotBaseline | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.engine = new PlanEngine(this.host(), {
@@ -101,6 +112,20 @@ export class IndexService implements vscode.Disposable {
       });
       this.publish(result);
     });
+  }
+
+  /** Sets (or clears) the drift baseline: the slipped rule runs against it and views read it from the snapshot. */
+  setBaseline(baseline: { info: BaselineInfo; ws: ResolvedWorkspace } | undefined): Promise<void> {
+    return this.track(async () => {
+      this.baseline = baseline && { ...baseline, label: baselineLabel(baseline.info) };
+      const result = await this.engine.setBaseline(baseline && ruleBaseline(baseline.info.ref, baseline.ws.nodes));
+      if (this.snapshot) this.publish(result);
+    });
+  }
+
+  /** The config of the first folder as the engine read it (for reading the baseline alike). */
+  get config(): RoadmarkConfig {
+    return this.engine.result?.configs[0]?.result?.config ?? defaultConfig();
   }
 
   /** Queues a document or file for re-reading after the debounce. */
@@ -205,7 +230,7 @@ export class IndexService implements vscode.Disposable {
       const u = c.result && this.uriOf(c.path);
       return u ? [{ uri: u, result: c.result! }] : [];
     });
-    this.snapshot = { generation: result.generation, ws: result.ws, diagnostics: result.diagnostics, changed: result.changed, today: result.today, riskWindowDays: result.riskWindowDays, configs };
+    this.snapshot = { generation: result.generation, ws: result.ws, diagnostics: result.diagnostics, changed: result.changed, today: result.today, riskWindowDays: result.riskWindowDays, configs, baseline: this.baseline };
     if (this.firstCheckMs === undefined) {
       this.firstCheckMs = Date.now() - this.born;
       this.log.info(`Indexed ${result.ws.files.length} plan files, ${result.ws.nodes.length} items; first diagnostics ${this.firstCheckMs} ms after start`);

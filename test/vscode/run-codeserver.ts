@@ -92,11 +92,12 @@ async function main(): Promise<number> {
   const workspace = join(tmp, 'examples');
   const report = join(tmp, 'report.json');
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  commitWorkspace(workspace);
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'workbench.enableExperiments': false, 'git.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'workbench.enableExperiments': false, 'git.enabled': true, 'git.autofetch': false, 'git.openRepositoryInParentFolders': 'never', 'git.showProgress': false,
     'window.commandCenter': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
   for (const v of [vsix, testVsix]) {
@@ -168,3 +169,11 @@ main().then((code) => process.exit(code), (e: Error) => {
   console.error(`vscode (code-server): could not run: ${e.message}`);
   process.exit(1);
 });
+
+/** The example workspace as a git repository with one commit, tagged plan-baseline (the drift suite's baseline). */
+function commitWorkspace(dir: string): void {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Roadmark tests', GIT_AUTHOR_EMAIL: 'tests@roadmark.invalid', GIT_COMMITTER_NAME: 'Roadmark tests', GIT_COMMITTER_EMAIL: 'tests@roadmark.invalid' };
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'the example plan'], ['tag', 'plan-baseline']]) {
+    execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
+  }
+}

@@ -81,3 +81,17 @@ function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.min(48, Math.max(...rows.map((r) => r[i].length))));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c).padEnd(widths[i]))).join('  ').trimEnd());
 }
+
+/** What a hover says of one item's changes: "Slipped 12 days since origin/main (due was 2027-01-31)". */
+export function itemDriftNotes(changes: readonly DriftChange[], ref: string): string[] {
+  return changes.map((c) => {
+    if (c.change === 'added') return `New since ${ref}`;
+    if (c.change === 'moved' && c.days !== undefined && c.from !== undefined) {
+      const n = Math.abs(c.days);
+      const verb = c.days > 0 ? 'Slipped' : 'Moved';
+      return `${verb} ${n} day${n === 1 ? '' : 's'}${c.days < 0 ? ' earlier' : ''} since ${ref} (${c.field} was ${c.from})`;
+    }
+    const summary = changeSummary(c);
+    return `Since ${ref}: ${summary}`;
+  });
+}

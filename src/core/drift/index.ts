@@ -5,7 +5,7 @@ import { factsOf } from './facts';
 
 export { CHANGE_ORDER, diffFacts, type ChangeKind, type DriftChange, type DriftReport, type DriftRollup } from './diff';
 export { deadlineFieldOf, factsOf, type ItemFacts } from './facts';
-export { baselineLabel, changeSummary, changeText, driftMarkdown, driftTable, rollupSummary, type BaselineInfo } from './format';
+export { baselineLabel, changeSummary, changeText, itemDriftNotes, driftMarkdown, driftTable, rollupSummary, type BaselineInfo } from './format';
 
 /** Every change between two resolved workspaces, sorted by file, line and how telling the change is. */
 export function driftBetween(base: ResolvedWorkspace, now: ResolvedWorkspace): DriftReport {

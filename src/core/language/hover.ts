@@ -19,12 +19,16 @@ export interface HoverOptions {
   /** Answer on link values too (else only on definitions: headings, ids, anchors). */
   links?: boolean;
   text?: string;
+  /** Lines about the item's drift since a baseline (1.1), plain text, added at the end. */
+  drift?: (node: PlanNode) => string[];
 }
 
 export function hoverAt(ws: ResolvedWorkspace, file: ParsedFile, offset: number, today: Day, options: HoverOptions = {}): HoverResult | undefined {
   const target = targetAt(ws, file, offset, options.text);
   if (!target || target.via === 'broken-link' || (target.via === 'link' && !options.links)) return undefined;
-  return { span: target.span, markdown: describeNode(target.node, today) };
+  const drift = options.drift?.(target.node) ?? [];
+  const markdown = describeNode(target.node, today);
+  return { span: target.span, markdown: drift.length ? `${markdown}\n\n${drift.map((line) => `*${escapeMarkdown(line)}*`).join('  \n')}` : markdown };
 }
 
 const KIND_NAME = { roadmap: 'Roadmap', goal: 'Goal', initiative: 'Initiative', project: 'Project', milestone: 'Milestone', task: 'Task' } as const;

@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { hoverAt } from '../../core/language/hover';
 import type { IndexService } from '../index-service';
+import { itemDriftNotes } from '../../core/drift/index';
+import type { PlanNode } from '../../core/model/workspace';
+import { driftOf } from '../drift/drift-of';
 import { planDocument } from './plan-document';
 
 export class PlanHoverProvider implements vscode.HoverProvider {
@@ -9,7 +12,9 @@ export class PlanHoverProvider implements vscode.HoverProvider {
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const plan = planDocument(this.index, doc);
-    const hover = plan && hoverAt(plan.snapshot.ws, plan.file, doc.offsetAt(position), plan.snapshot.today, { links: this.links, text: plan.text });
+    const baseline = plan?.snapshot.baseline;
+    const drift = baseline && ((node: PlanNode) => itemDriftNotes(driftOf(plan.snapshot)?.byId.get(node.item.id) ?? [], baseline.info.ref));
+    const hover = plan && hoverAt(plan.snapshot.ws, plan.file, doc.offsetAt(position), plan.snapshot.today, { links: this.links, text: plan.text, drift });
     if (!hover) return undefined;
     const md = new vscode.MarkdownString(hover.markdown);
     md.isTrusted = false;

@@ -5,6 +5,8 @@ import type { PlanNode } from '../../core/model/workspace';
 import type { IndexSnapshot } from '../index-service';
 import type { GroupElement, ItemElement, TreeElement } from './elements';
 import { itemDescription, itemIcon, itemTooltip } from './presentation';
+import { driftOf } from '../drift/drift-of';
+import { driftResource } from '../drift/tree-decorations';
 
 export abstract class ElementTreeProvider implements vscode.TreeDataProvider<TreeElement> {
   protected readonly changed = new vscode.EventEmitter<TreeElement | undefined>();
@@ -62,6 +64,9 @@ function renderItem(element: ItemElement, snapshot: IndexSnapshot, flags: Flags,
   const open = node.item.status !== 'done' && node.item.status !== 'dropped';
   item.contextValue = `item ${node.item.kind} ${open ? 'open' : 'closed'}`;
   item.command = { command: 'roadmark.openItem', title: 'Open', arguments: [element.path, element.index] };
-  item.accessibilityInformation = { label: `${node.item.kind} ${node.item.title}, ${node.item.status}${flags.overdue ? ', overdue' : flags.atRisk ? ', at risk' : ''}` };
+  const drift = snapshot.baseline && driftResource(driftOf(snapshot)?.byId.get(node.item.id), snapshot.baseline.info.ref);
+  if (drift) item.resourceUri = drift;
+  const driftNote = drift ? `, ${drift.query.split(' since ')[0].toLowerCase()}` : '';
+  item.accessibilityInformation = { label: `${node.item.kind} ${node.item.title}, ${node.item.status}${flags.overdue ? ', overdue' : flags.atRisk ? ', at risk' : ''}${driftNote}` };
   return item;
 }

@@ -13,6 +13,8 @@ import { parsePlanFile } from '../../core/parse/index';
 import type { ParsedFile } from '../../core/model/types';
 import type { IndexService, IndexSnapshot } from '../index-service';
 import { buildTimelineView } from '../../core/outline/timeline';
+import { withBaseline } from '../../core/drift/index';
+import { driftOf } from '../drift/drift-of';
 import type { TimelineView } from '../../protocol/timeline';
 import { timelinePage } from '../../webview/page';
 import { base64ToBytes, randomNonce } from '../web/platform';
@@ -126,7 +128,9 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.model = buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks: this.includeTasks });
+      const view = buildTimelineView(snapshot.ws, { today: snapshot.today, diagnostics: snapshot.diagnostics, includeTasks: this.includeTasks });
+      const drift = driftOf(snapshot);
+      this.model = drift && snapshot.baseline ? withBaseline(view, snapshot.ws, snapshot.baseline.ws, drift.report, snapshot.baseline.label) : view;
       this.modelGeneration = generation;
       this.sentModels.set(generation, this.model);
       for (const old of [...this.sentModels.keys()].slice(0, -3)) this.sentModels.delete(old);

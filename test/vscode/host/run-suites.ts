@@ -19,6 +19,9 @@ export async function runSuites(): Promise<SuiteReport> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'base' });
   mocha.suite.emit('pre-require', globalThis, 'roadmark-suites', mocha);
   loadSharedSuites();
+  // Desktop only: drift reads git through the built-in Git extension, which the web host has not.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../suite/drift.test');
   const tests: SuiteReport['tests'] = [];
   const started = Date.now();
   await new Promise<void>((resolve) => {
