@@ -39,10 +39,12 @@ describe('action.yml (composite action)', function () {
   function runAction(inputs: Record<string, string>) {
     const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), ...inputs };
     const output = join(root, `output-${Math.random().toString(36).slice(2)}`);
+    const summary = `${output}-summary`;
     writeFileSync(output, '');
+    writeFileSync(summary, '');
     const env = (step: Step, extra: Record<string, string> = {}) => {
       const declared = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{ inputs\.([\w-]+) \}\}/, (_, name: string) => values[name] ?? '').replace(/\$\{\{ steps\.check\.outputs\.([\w-]+) \}\}/, (_, name: string) => extra[name] ?? '')]));
-      return { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_ACTION_PATH: ROOT, NO_COLOR: '1', ...declared };
+      return { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_ACTION_PATH: ROOT, NO_COLOR: '1', ...declared };
     };
     const steps = action.runs.steps;
     const check = steps.find((s) => s.id === 'check')!;
@@ -50,12 +52,12 @@ describe('action.yml (composite action)', function () {
     const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('=', 2) as [string, string]));
     const last = steps[steps.length - 1];
     const verdict = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', last.run!], { cwd: join(root, 'repo'), env: env(last, outputs), encoding: 'utf8' });
-    return { first, outputs, verdict, npx: readFileSync(join(root, 'npx-package'), 'utf8').trim() };
+    return { first, outputs, verdict, npx: readFileSync(join(root, 'npx-package'), 'utf8').trim(), summary: readFileSync(summary, 'utf8') };
   }
 
   it('is a composite action with the inputs the docs name, and uploads SARIF with codeql-action', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['config', 'fail-on', 'format', 'paths', 'sarif-file', 'today', 'version']);
+    assert.deepEqual(Object.keys(action.inputs).sort(), ['config', 'fail-on', 'format', 'paths', 'sarif-file', 'since', 'today', 'version']);
     assert.equal(action.inputs.format.default, 'github');
     assert.equal(action.inputs['fail-on'].default, 'error');
     const upload = action.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
@@ -97,6 +99,41 @@ describe('action.yml (composite action)', function () {
     const bad = runAction({ format: 'xml' });
     assert.equal(bad.outputs['exit-code'], '2');
     assert.match(bad.first.stdout, /::error title=roadmark::format must be github, sarif or text/);
+  });
+});
+
+describe('action.yml with a drift baseline (since)', function () {
+  this.timeout(60000);
+  it('reports slipped deadlines and writes the drift table to the job summary', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'roadmark-action-drift-'));
+    const bin = join(repo, '..', `${repo.split('/').pop()}-bin`);
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'npx'), `#!/usr/bin/env bash\nshift 2\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+    chmodSync(join(bin, 'npx'), 0o755);
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@t.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@t.invalid' } });
+    try {
+      mkdirSync(join(repo, 'plans'));
+      writeFileSync(join(repo, 'plans/a.project.md'), '---\ntype: project\nid: a\n---\n## Milestone: Pilot {#pilot due=2027-01-10}\n');
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-q', '--no-gpg-sign', '-m', 'plan');
+      git('tag', 'agreed');
+      writeFileSync(join(repo, 'plans/a.project.md'), '---\ntype: project\nid: a\n---\n## Milestone: Pilot {#pilot due=2027-01-24}\n');
+      const output = join(repo, '..', `${repo.split('/').pop()}-output`);
+      const summary = `${output}-summary`;
+      writeFileSync(output, '');
+      writeFileSync(summary, '');
+      const check = action.runs.steps.find((s) => s.id === 'check')!;
+      const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_ACTION_PATH: ROOT, NO_COLOR: '1', INPUT_PATHS: '.', INPUT_FORMAT: 'github', INPUT_TODAY: '2026-11-23', INPUT_CONFIG: '', INPUT_FAIL_ON: 'error', INPUT_VERSION: '1.0.0', INPUT_SARIF_FILE: 'roadmark.sarif', INPUT_SINCE: 'agreed' };
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { cwd: repo, env, encoding: 'utf8' });
+      assert.match(r.stdout, /^::notice file=plans\/a\.project\.md,line=5,.*Milestone 'Pilot' slipped 14 days since agreed \(due was 2027-01-10\)/m);
+      const table = readFileSync(summary, 'utf8');
+      assert.match(table, /^### Plan drift since `agreed`/);
+      assert.match(table, /\| Pilot `pilot` \| due 2027-01-10 → 2027-01-24 \(14 days later\) \| plans\/a\.project\.md:5 \|/);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      for (const leftover of [bin, `${bin.replace(/-bin$/, '-output')}`, `${bin.replace(/-bin$/, '-output')}-summary`]) rmSync(leftover, { recursive: true, force: true });
+    }
   });
 });
 
