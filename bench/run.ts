@@ -3,8 +3,8 @@
  * runs interleaved so machine noise hits both sides. Prints a table and writes
  * bench/results.json as { name: { value, target, unit: "x" } }. Nothing here is a pass/fail test.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateWorkspace } from './generate';
 import { timelineBench } from './timeline';
@@ -29,6 +29,28 @@ function workspace(name: keyof typeof SIZES): string {
     writeFileSync(stamp, String(SIZES[name]));
     console.log(`generated ${name}: ${info.files} files, ${info.items} items, ${(info.bytes / 1e6).toFixed(1)} MB`);
   }
+  return dir;
+}
+
+/**
+ * The 10k workspace as a git repository with one commit, then a replan in the working tree:
+ * every tenth project file's dates moved a week later (what `drift --since HEAD` reports).
+ */
+function driftWorkspace(): string {
+  const dir = join(WORK, '10k-git');
+  const stamp = join(dir, '.generated-drift-v1');
+  if (existsSync(stamp)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(workspace('10k'), dir, { recursive: true });
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@roadmark.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@roadmark.invalid' };
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'plan']]) execFileSync('git', args, { cwd: dir, env });
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.project\.(md|ya?ml)$/.test(f)).sort();
+  files.forEach((f, i) => {
+    if (i % 10) return;
+    const path = join(dir, f);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/(\d{4})-(\d{2})-(0[1-9]|1\d|2[0-1])\b/g, (_, y: string, m: string, d: string) => `${y}-${m}-${String(Number(d) + 7).padStart(2, '0')}`));
+  });
+  writeFileSync(stamp, '1');
   return dir;
 }
 
@@ -112,6 +134,12 @@ function main(): void {
     const held = median(heaps.map((h) => h.held));
     console.log(`heap at 50k: parsed files ${(median(heaps.map((h) => h.parsed)) / 1e6).toFixed(0)} MB, all held ${(held / 1e6).toFixed(0)} MB, source ${(heaps[0].bytes / 1e6).toFixed(1)} MB`);
     record('heap-per-source-byte', held, heaps[0].bytes, 10, 'heap held at 50k (parsed files, incremental check) ÷ source bytes', 'B');
+  }
+
+  if (wanted('drift')) {
+    const repo = driftWorkspace();
+    const [drift, checked] = pair(() => time(process.execPath, [cli, 'drift', repo, '--since', 'HEAD', '--format', 'json']), check(repo));
+    record('drift-vs-check', drift, checked, 2.5, 'drift --since HEAD of 10k (two plans read, diffed) ÷ check of it');
   }
 
   if (wanted('timeline')) for (const r of timelineBench(workspace('10k'))) record(r.name, r.a, r.b, r.target, r.what);
