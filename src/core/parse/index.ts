@@ -1,4 +1,5 @@
 /** Entry point of parsing: which files are plan files, and one file → its items and problems. */
+import { compactStrings } from './compact';
 import { distance } from 'fastest-levenshtein';
 import type { FileType, Item, ParsedFile, Problem } from '../model/types';
 import { fieldOf, fileStem, newItem, slugId } from './item';
@@ -56,8 +57,8 @@ export function parsePlanFile(path: string, input: string, options: ParseOptions
     return reportAs && failedFile(path, reportAs, `This file is ${mb} MB, over the ${MAX_FILE_CHARS / 1048576} MB limit for a plan file; it was not read`);
   }
   const parsed = MARKDOWN.test(path) ? parseMarkdownFile(path, text, named, options) : parseYamlFile(path, text, named, options);
-  if (parsed || !options.explicit) return parsed;
-  const asProject = (MARKDOWN.test(path) ? parseMarkdownFile : parseYamlFile)(path, text, 'project', options)!;
+  if (parsed || !options.explicit) return parsed && compactStrings(parsed);
+  const asProject = compactStrings((MARKDOWN.test(path) ? parseMarkdownFile : parseYamlFile)(path, text, 'project', options)!);
   if (asProject.items.length > 1) return asProject;
   // Only its stand-in item: no rule but not-a-plan speaks of it (no "delivers no initiative" for meeting notes).
   return { ...asProject, problems: [...asProject.problems, notAPlanProblem(path)], unread: true };
