@@ -8,6 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { generateWorkspace } from './generate';
 import { timelineBench } from './timeline';
+import { editorBench } from './editor';
 import type { EditResult } from './incremental';
 
 const ROOT = resolve(__dirname, '..');
@@ -141,6 +142,9 @@ function main(): void {
     const [drift, checked] = pair(() => time(process.execPath, [cli, 'drift', repo, '--since', 'HEAD', '--format', 'json']), check(repo));
     record('drift-vs-check', drift, checked, 2.5, 'drift --since HEAD of 10k (two plans read, diffed) ÷ check of it');
   }
+
+  // In the real VS Code: minutes per run (a code-server start and a 50k scan each).
+  if (wanted('editor')) for (const r of editorBench(big, Math.min(RUNS, 3))) record(r.name, r.a, r.b, r.target, r.what);
 
   if (wanted('timeline')) for (const r of timelineBench(workspace('10k'))) record(r.name, r.a, r.b, r.target, r.what);
 

@@ -24,6 +24,8 @@ export interface CommandHost {
   roadmap: RoadmapTreeProvider;
   roadmapView: vscode.TreeView<TreeElement>;
   setFilter(filter: ItemFilter): void;
+  /** The index idle and the views rebuilt from its last snapshot. */
+  whenIdle(): Promise<void>;
 }
 
 export function registerCommands(host: CommandHost): void {
@@ -88,7 +90,7 @@ async function revealInRoadmap(host: CommandHost, arg?: ItemRef | ItemElement): 
   // A check that lands between finding the element and revealing it rebuilds the tree under it
   // ("no tree item with id"): find it again in the new tree and retry, a few times.
   for (let attempt = 0; attempt < 4; attempt++) {
-    await host.index.whenIdle();
+    await host.whenIdle();
     const ref = refOf(host.index, arg);
     const element = ref && host.roadmap.elementOf(ref.path, ref.index);
     if (!element) return false;

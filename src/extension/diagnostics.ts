@@ -1,46 +1,45 @@
 /**
  * Publishes each check's diagnostics into one collection, re-sending only the files whose
- * diagnostics differ from what is shown, so a keystroke in one file does not re-send the whole
- * workspace's diagnostics to the editor.
+ * diagnostics changed, so a keystroke in one file does not re-send (or even compare) the whole
+ * workspace's diagnostics.
  */
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/check';
 import type { IndexService, IndexSnapshot } from './index-service';
 import { toDiagnostic, toRange } from './convert';
 
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('roadmark');
-  /** What each core path shows now: where, and a signature of its diagnostics to compare with the next check. */
-  private readonly published = new Map<string, { uri: vscode.Uri; signature: string }>();
+  /** Where each core path with diagnostics shown is (to clear them when its file goes). */
+  private readonly published = new Map<string, vscode.Uri>();
+  /** Changed paths that had no URI yet (a file seen before its folder was known): tried again next time. */
+  private readonly unplaced = new Set<string>();
   private configUris: vscode.Uri[] = [];
 
   constructor(private readonly index: IndexService) {}
 
   /**
-   * Compares with what is shown rather than trusting one snapshot's `changed` set: a snapshot
-   * that a newer one overtook is never published, and its changes must not be lost with it.
+   * Re-sends only the files the snapshot says changed: the engine knows them (the incremental
+   * check reports them; the index carries those of a result it never published into the next
+   * snapshot), so a keystroke costs the files it touched, not a comparison of every file.
    */
   publish(snapshot: IndexSnapshot): void {
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of snapshot.diagnostics) {
-      const list = byFile.get(d.file);
-      if (list) list.push(d);
-      else byFile.set(d.file, [d]);
-    }
     const uriOf = (path: string) => this.index.uriOf(path);
     const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-    for (const [path, found] of byFile) {
-      const signature = signatureOf(found);
-      if (this.published.get(path)?.signature === signature) continue;
-      const uri = uriOf(path) ?? this.published.get(path)?.uri;
-      if (!uri) continue;
-      entries.push([uri, found.map((d) => toDiagnostic(d, uriOf))]);
-      this.published.set(path, { uri, signature });
-    }
-    for (const [path, { uri }] of [...this.published]) {
-      if (byFile.has(path)) continue;
-      entries.push([uri, undefined]);
-      this.published.delete(path);
+    const paths = this.unplaced.size ? new Set([...this.unplaced, ...snapshot.changed]) : snapshot.changed;
+    this.unplaced.clear();
+    for (const path of paths) {
+      const found = snapshot.byFile.get(path);
+      const uri = uriOf(path) ?? this.published.get(path);
+      if (!uri) {
+        if (found?.length) this.unplaced.add(path);
+        continue;
+      }
+      if (found?.length) {
+        entries.push([uri, found.map((d) => toDiagnostic(d, uriOf))]);
+        this.published.set(path, uri);
+      } else if (this.published.delete(path)) {
+        entries.push([uri, undefined]);
+      }
     }
     if (entries.length) this.collection.set(entries);
     this.publishConfigs(snapshot);
@@ -67,7 +66,4 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 }
 
-/** Diagnostics of one file compared by what the editor shows of them. */
-function signatureOf(list: readonly Diagnostic[]): string {
-  return list.map((d) => `${d.line}:${d.column}:${d.endLine}:${d.endColumn}:${d.rule}:${d.severity}:${d.message}:${d.related?.length ?? 0}:${d.related?.map((r) => `${r.file}:${r.line}:${r.column}:${r.message}`).join('|') ?? ''}`).join('\n');
-}
+

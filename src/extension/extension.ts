@@ -28,6 +28,9 @@ export interface RoadmarkApi {
   drift: DriftController;
 }
 
+/** The trees and the status bar follow the index at most this often while it keeps changing. */
+const VIEWS_INTERVAL_MS = 500;
+
 export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   const started = Date.now();
   const log = vscode.window.createOutputChannel('Roadmark', { log: true });
@@ -47,8 +50,25 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     void vscode.commands.executeCommand('setContext', 'roadmark.filtered', active);
   };
 
+  // Diagnostics go out at once; the views (a rebuild of the whole tree) follow once the
+  // extension host is free, from the newest snapshot only, and at most once per
+  // VIEWS_INTERVAL_MS while snapshots keep coming: typing at 50,000 items is not held up by a
+  // tree rebuilt for every keystroke.
+  let viewsDue: IndexSnapshot | undefined;
+  let viewsFlushed: Promise<void> = Promise.resolve();
+  let viewsAt = 0;
   index.onDidUpdate((snapshot: IndexSnapshot) => {
     diagnostics.publish(snapshot);
+    if (!viewsDue) viewsFlushed = new Promise((resolve) => setTimeout(() => {
+      const latest = viewsDue!;
+      viewsDue = undefined;
+      updateViews(latest);
+      viewsAt = Date.now();
+      resolve();
+    }, Math.max(0, viewsAt + VIEWS_INTERVAL_MS - Date.now())));
+    viewsDue = snapshot;
+  }, null, context.subscriptions);
+  const updateViews = (snapshot: IndexSnapshot) => {
     roadmap.update(snapshot);
     schedule.update(snapshot);
     const overdue = schedule.count('overdue');
@@ -57,9 +77,13 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     statusBar.update(snapshot.ws.files.length > 0, overdue, atRisk);
     void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
-  }, null, context.subscriptions);
+  };
+  const whenIdle = async () => {
+    await index.whenIdle();
+    await viewsFlushed;
+  };
 
-  registerCommands({ context, index, roadmap, roadmapView, setFilter });
+  registerCommands({ context, index, roadmap, roadmapView, setFilter, whenIdle });
   const drift = new DriftController(index, log);
   context.subscriptions.push(drift, vscode.commands.registerCommand('roadmark.pickBaseline', () => pickBaseline(drift)));
   registerTimeline(context, index);
@@ -71,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle: () => index.whenIdle(), activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift };
+  return { index, roadmap, schedule, whenIdle, activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {

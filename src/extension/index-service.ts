@@ -25,7 +25,9 @@ export interface IndexSnapshot {
   generation: number;
   ws: ResolvedWorkspace;
   diagnostics: Diagnostic[];
-  /** Files (core paths) whose diagnostics changed since the previous snapshot. */
+  /** The same diagnostics by core path. */
+  byFile: ReadonlyMap<string, Diagnostic[]>;
+  /** Files (core paths) whose diagnostics changed since the previous snapshot (a result never published included). */
   changed: ReadonlySet<string>;
   today: Day;
   riskWindowDays: number;
@@ -54,11 +56,15 @@ export class IndexService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<IndexSnapshot>();
   readonly onDidUpdate = this.changed.event;
   snapshot: IndexSnapshot | undefined;
+  /** The last update after an edit: the engine's read and check, then the listeners of the new snapshot (for the in-editor benchmark). */
+  lastUpdate: { checkMs: number; publishMs: number } | undefined;
   /** Milliseconds from construction to the first completed check, for the output log and tests. */
   firstCheckMs: number | undefined;
   private readonly born = Date.now();
   private progress: ((done: number, total: number) => void) | undefined;
   private baseline: SnapshotBaseline | undefined;
+  /** Changes of results that were not published, carried into the next snapshot. */
+  private readonly carried = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.engine = new PlanEngine(this.host(), {
@@ -120,6 +126,7 @@ export class IndexService implements vscode.Disposable {
       this.baseline = baseline && { ...baseline, label: baselineLabel(baseline.info) };
       const result = await this.engine.setBaseline(baseline && ruleBaseline(baseline.info.ref, baseline.ws.nodes));
       if (this.snapshot) this.publish(result);
+      else for (const path of result.changed) this.carried.add(path);
     });
   }
 
@@ -216,21 +223,32 @@ export class IndexService implements vscode.Disposable {
     this.pendingChanged.clear();
     this.pendingRemoved.clear();
     return this.track(async () => {
+      const started = performance.now();
       const result = await this.engine.update(changed, removed);
+      const checked = performance.now();
       for (const path of removed) this.loose.delete(path);
       this.publish(result);
+      this.lastUpdate = { checkMs: checked - started, publishMs: performance.now() - checked };
     });
   }
 
   private publish(result: EngineResult): void {
     if (this.disposed) return;
     // A newer result already went out (operations queue in the engine, so this is a safeguard).
-    if (this.snapshot && result.generation < this.snapshot.generation) return;
+    if (this.snapshot && result.generation < this.snapshot.generation) {
+      for (const path of result.changed) this.carried.add(path);
+      return;
+    }
+    let changed = result.changed;
+    if (this.carried.size) {
+      changed = new Set([...this.carried, ...result.changed]);
+      this.carried.clear();
+    }
     const configs = result.configs.flatMap((c) => {
       const u = c.result && this.uriOf(c.path);
       return u ? [{ uri: u, result: c.result! }] : [];
     });
-    this.snapshot = { generation: result.generation, ws: result.ws, diagnostics: result.diagnostics, changed: result.changed, today: result.today, riskWindowDays: result.riskWindowDays, configs, baseline: this.baseline };
+    this.snapshot = { generation: result.generation, ws: result.ws, diagnostics: result.diagnostics, byFile: result.byFile, changed, today: result.today, riskWindowDays: result.riskWindowDays, configs, baseline: this.baseline };
     if (this.firstCheckMs === undefined) {
       this.firstCheckMs = Date.now() - this.born;
       this.log.info(`Indexed ${result.ws.files.length} plan files, ${result.ws.nodes.length} items; first diagnostics ${this.firstCheckMs} ms after start`);

@@ -18,6 +18,8 @@ import type { SuiteReport } from './host/run-suites';
 const ROOT = resolve(__dirname, '../..');
 const RESULTS = join(ROOT, 'test-results');
 const TIMEOUT_MS = Number(process.env.ROADMARK_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
+/** bench/editor.ts: open this folder instead of the example and run the in-editor benchmark, not the suites. */
+const BENCH_WORKSPACE = process.env.ROADMARK_BENCH_WORKSPACE;
 
 function sh(cmd: string, args: string[], options: { cwd?: string } = {}): string {
   return execFileSync(cmd, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -91,8 +93,8 @@ async function main(): Promise<number> {
   const extensions = join(tmp, 'extensions');
   const workspace = join(tmp, 'examples');
   const report = join(tmp, 'report.json');
-  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
-  commitWorkspace(workspace);
+  cpSync(BENCH_WORKSPACE ?? join(ROOT, 'examples'), workspace, { recursive: true });
+  if (!BENCH_WORKSPACE) commitWorkspace(workspace);
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
@@ -105,7 +107,7 @@ async function main(): Promise<number> {
   }
 
   const port = await freePort();
-  const env = { ...process.env, ROADMARK_TEST_REPORT: report, ROADMARK_TEST_HOST: `code-server ${version}` };
+  const env = { ...process.env, ROADMARK_TEST_REPORT: report, ROADMARK_TEST_HOST: `code-server ${version}`, ...(BENCH_WORKSPACE ? { ROADMARK_BENCH: '1' } : {}) };
   const server: ChildProcess = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions, workspace], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let serverLog = '';
@@ -140,6 +142,11 @@ async function main(): Promise<number> {
       console.error(serverLog.split('\n').slice(-40).join('\n'));
       console.error(tail(userData, /exthost\.log$|remoteexthost\.log$|Roadmark.*\.log$/));
       throw e;
+    }
+    if (BENCH_WORKSPACE) {
+      // One line for bench/editor.ts to read.
+      console.log(`BENCH ${readFileSync(report, 'utf8').replace(/\s*\n\s*/g, ' ')}`);
+      return 0;
     }
     const result = JSON.parse(readFileSync(report, 'utf8')) as SuiteReport;
     for (const t of result.tests) {

@@ -15,7 +15,7 @@ export interface BaselineRoot {
 }
 
 export async function baselineWorkspace(files: Map<string, Uint8Array | string>, roots: BaselineRoot[], options: { config: RoadmarkConfig; today: Day; display?: (path: string) => string }): Promise<ResolvedWorkspace> {
-  const host = createMemoryHost(files);
+  const host = createMemoryHost(files, { fixed: true });
   const engine = new PlanEngine(host, { display: options.display, today: options.today, clock: () => options.today }, roots.map((r) => ({
     path: r.path,
     targets: r.targets?.filter((t) => host.stat(t) !== undefined),

@@ -303,7 +303,7 @@ export class PlanEngine {
       groups.get(root)!.add(path);
     }
     const primary = this.roots[0]?.config ?? defaultConfig();
-    const { ws, diagnostics } = this.options.incremental && groups.size <= 1
+    const { ws, diagnostics, changedFiles } = this.options.incremental && groups.size <= 1
       ? this.checkIncrementally([...groups.keys()][0]?.config ?? primary, clock)
       : this.checkInFull(groups, primary, clock);
     const byFile = new Map<string, Diagnostic[]>();
@@ -312,12 +312,9 @@ export class PlanEngine {
       if (list) list.push(d);
       else byFile.set(d.file, [d]);
     }
-    const signatures = new Map<string, string>();
-    for (const [file, list] of byFile) signatures.set(file, JSON.stringify(list));
-    const changed = new Set<string>();
-    for (const [file, sig] of signatures) if (this.signatures.get(file) !== sig) changed.add(file);
-    for (const file of this.signatures.keys()) if (!signatures.has(file)) changed.add(file);
-    this.signatures = signatures;
+    // The incremental check knows which files changed: signing every file's list again would
+    // cost more than the edit at 50,000 items. A full check compares signatures.
+    const changed = changedFiles ? this.signChanged(changedFiles, byFile) : this.signAll(byFile);
     this.plans.generation++;
     this.latest = {
       generation: this.plans.generation, ws, diagnostics, byFile, changed,
@@ -327,7 +324,31 @@ export class PlanEngine {
     return this.latest;
   }
 
-  private checkInFull(groups: Map<RootState | undefined, Set<string>>, primary: RoadmarkConfig, clock: Day): { ws: ResolvedWorkspace; diagnostics: Diagnostic[] } {
+  private signAll(byFile: ReadonlyMap<string, Diagnostic[]>): Set<string> {
+    const signatures = new Map<string, string>();
+    for (const [file, list] of byFile) signatures.set(file, JSON.stringify(list));
+    const changed = new Set<string>();
+    for (const [file, sig] of signatures) if (this.signatures.get(file) !== sig) changed.add(file);
+    for (const file of this.signatures.keys()) if (!signatures.has(file)) changed.add(file);
+    this.signatures = signatures;
+    return changed;
+  }
+
+  /** Keeps the signatures of the files the incremental check reported, for the next full check to compare with. */
+  private signChanged(files: ReadonlySet<string>, byFile: ReadonlyMap<string, Diagnostic[]>): Set<string> {
+    const changed = new Set<string>();
+    for (const file of files) {
+      const list = byFile.get(file);
+      const sig = list && JSON.stringify(list);
+      if (sig === this.signatures.get(file)) continue;
+      changed.add(file);
+      if (sig === undefined) this.signatures.delete(file);
+      else this.signatures.set(file, sig);
+    }
+    return changed;
+  }
+
+  private checkInFull(groups: Map<RootState | undefined, Set<string>>, primary: RoadmarkConfig, clock: Day): { ws: ResolvedWorkspace; diagnostics: Diagnostic[]; changedFiles?: undefined } {
     this.inc = undefined;
     this.pending.clear();
     const ws = this.plans.resolve();
@@ -342,18 +363,19 @@ export class PlanEngine {
   }
 
   /** Feeds what changed since the last check to the incremental check; a new today or config starts it afresh. */
-  private checkIncrementally(config: RoadmarkConfig, clock: Day): { ws: ResolvedWorkspace; diagnostics: Diagnostic[] } {
+  private checkIncrementally(config: RoadmarkConfig, clock: Day): { ws: ResolvedWorkspace; diagnostics: Diagnostic[]; changedFiles?: ReadonlySet<string> } {
     const today = this.options.today ?? config.today ?? clock;
     const key = `${today}|${this.baselineVersion}|${JSON.stringify(config)}`;
-    if (this.inc?.key !== key) {
+    const fresh = this.inc?.key !== key;
+    if (fresh) {
       this.inc = { key, check: new IncrementalCheck({ today, config, baseline: this.baseline }) };
       this.pending = new Map(this.plans.paths().map((p) => [p, this.plans.get(p)!]));
     }
     const changed = [...this.pending.values()].filter((f): f is ParsedFile => f !== null);
     const removed = [...this.pending].filter(([, f]) => f === null).map(([p]) => p);
     this.pending.clear();
-    this.inc.check.update(changed, removed);
-    return { ws: this.inc.check.resolved(), diagnostics: this.inc.check.diagnostics() };
+    const { changedFiles } = this.inc!.check.update(changed, removed);
+    return { ws: this.inc!.check.resolved(), diagnostics: this.inc!.check.diagnostics(), changedFiles: fresh ? undefined : changedFiles };
   }
 }
 

@@ -40,6 +40,12 @@ export abstract class ElementTreeProvider implements vscode.TreeDataProvider<Tre
   getTreeItem(element: TreeElement): vscode.TreeItem {
     return element.type === 'group' ? renderGroup(element) : renderItem(element, this.snapshot!, this.flags.get(element.node) ?? NO_FLAGS, this.describe(element, this.snapshot!));
   }
+
+  /** The tooltip on hover only: a refresh renders every child of every expanded node, few are hovered. */
+  resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
+    if (element.type === 'item' && this.snapshot) item.tooltip = itemTooltip(element.node, this.snapshot.today, this.flags.get(element.node) ?? NO_FLAGS);
+    return item;
+  }
 }
 
 function renderGroup(element: GroupElement): vscode.TreeItem {
@@ -60,7 +66,6 @@ function renderItem(element: ItemElement, snapshot: IndexSnapshot, flags: Flags,
   item.id = element.id;
   item.description = description;
   item.iconPath = itemIcon(node, flags);
-  item.tooltip = itemTooltip(node, snapshot.today, flags);
   const open = node.item.status !== 'done' && node.item.status !== 'dropped';
   item.contextValue = `item ${node.item.kind} ${open ? 'open' : 'closed'}`;
   item.command = { command: 'roadmark.openItem', title: 'Open', arguments: [element.path, element.index] };
