@@ -3,6 +3,7 @@
  * project → milestone → task. Projects that deliver nothing on the roadmap are gathered apart
  * so misalignment is visible at a glance.
  */
+import type { ParsedFile } from '../model/types';
 import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
 
 export interface OutlineEntry {
@@ -19,20 +20,31 @@ export interface RoadmapOutline {
 
 export function buildRoadmapOutline(ws: ResolvedWorkspace): RoadmapOutline {
   const isDuplicate = new Set(ws.duplicates.map((d) => d.node));
-  const roadmaps = ws.nodes
-    .filter((n) => n.item.kind === 'roadmap')
-    .map((roadmap) => ({ node: roadmap, children: roadmapChildren(ws, roadmap, isDuplicate) }));
-  const notOnRoadmap = ws.nodes
-    .filter((n) => n.item.kind === 'project' && !deliversAnything(n))
-    .map(workEntry);
-  return { roadmaps, notOnRoadmap };
+  // One pass for what each goal and each roadmap file holds: linear in the items, whatever the number of goals.
+  const initiativesOf = new Map<PlanNode, PlanNode[]>();
+  const inRoadmapFile = new Map<ParsedFile, PlanNode[]>();
+  const roadmapNodes: PlanNode[] = [];
+  const strayProjects: PlanNode[] = [];
+  for (const n of ws.nodes) {
+    if (n.item.kind === 'roadmap') roadmapNodes.push(n);
+    if (n.item.kind === 'initiative') for (const goal of new Set(n.goals)) push(initiativesOf, goal, n);
+    if (!isDuplicate.has(n)) push(inRoadmapFile, n.file, n);
+    if (n.item.kind === 'project' && !deliversAnything(n)) strayProjects.push(n);
+  }
+  const roadmaps = roadmapNodes.map((roadmap) => ({ node: roadmap, children: roadmapChildren(inRoadmapFile.get(roadmap.file) ?? [], initiativesOf) }));
+  return { roadmaps, notOnRoadmap: strayProjects.map(workEntry) };
 }
 
-function roadmapChildren(ws: ResolvedWorkspace, roadmap: PlanNode, isDuplicate: Set<PlanNode>): OutlineEntry[] {
-  const inFile = ws.nodes.filter((n) => n.file === roadmap.file && !isDuplicate.has(n));
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function roadmapChildren(inFile: readonly PlanNode[], initiativesOf: ReadonlyMap<PlanNode, PlanNode[]>): OutlineEntry[] {
   const goals = inFile.filter((n) => n.item.kind === 'goal').map((goal) => ({
     node: goal,
-    children: ws.nodes.filter((n) => n.item.kind === 'initiative' && n.goals.includes(goal)).map(initiativeEntry),
+    children: (initiativesOf.get(goal) ?? []).map(initiativeEntry),
   }));
   const orphans = inFile.filter((n) => n.item.kind === 'initiative' && n.goals.length === 0).map(initiativeEntry);
   return [...goals, ...orphans];
@@ -40,8 +52,9 @@ function roadmapChildren(ws: ResolvedWorkspace, roadmap: PlanNode, isDuplicate: 
 
 function initiativeEntry(initiative: PlanNode): OutlineEntry {
   const projects = initiative.deliveredBy.filter((n) => n.item.kind === 'project');
+  const delivering = new Set(projects);
   // A milestone that delivers this initiative while its project does not (its own `delivers` overrides).
-  const strays = initiative.deliveredBy.filter((n) => n.item.kind === 'milestone' && !(n.project && projects.includes(n.project)));
+  const strays = initiative.deliveredBy.filter((n) => n.item.kind === 'milestone' && !(n.project && delivering.has(n.project)));
   return { node: initiative, children: [...projects, ...strays].map(workEntry) };
 }
 
