@@ -258,6 +258,12 @@ describe('plan drift (core)', () => {
     assert.ok(kinds.includes('a:added') && kinds.includes('b:added'));
   });
 
+  it('a link left on an id renamed elsewhere is not a links change either (broken-link says what is wrong)', () => {
+    const was = workspace({ 'p.project.md': PROJECT_V1 });
+    const now = workspace({ 'p.project.md': PROJECT_V1.replace('{#pilot due', '{#pilot-run due') });
+    assert.deepEqual(driftBetween(was, now).changes.map((c) => `${c.id}:${c.change}`), ['pilot-run:renamed']);
+  });
+
   it('a link to a renamed id is not a links change', () => {
     const was = workspace({ 'p.project.md': PROJECT_V1 });
     const now = workspace({ 'p.project.md': PROJECT_V1.replace('{#pilot due', '{#pilot-run due').replace('depends=pilot', 'depends=pilot-run') });

@@ -120,8 +120,10 @@ function compareItem(was: ItemFacts, now: ItemFacts, isRenamed: boolean, newId: 
   compareMoney(was.budget, now.budget, 'budget', now, out);
   compareMoney(was.spent, now.spent, 'spent', now, out);
   for (const field of ['goal', 'delivers', 'depends'] as const) {
-    const before = was[field].map(newId);
-    if (before.join('\n') !== now[field].join('\n')) out.push(at(now, 'links', { field, from: before.join(', ') || undefined, to: now[field].join(', ') || undefined }));
+    // Unchanged as written, or changed only to follow a renamed id: no change of links.
+    const written = was[field].join('\n');
+    if (written === now[field].join('\n') || was[field].map(newId).join('\n') === now[field].join('\n')) continue;
+    out.push(at(now, 'links', { field, from: was[field].join(', ') || undefined, to: now[field].join(', ') || undefined }));
   }
 }
 

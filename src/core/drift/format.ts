@@ -29,6 +29,8 @@ export function changeSummary(c: DriftChange): string {
       if (c.from === undefined) return `${c.field} set to ${c.to}`;
       if (c.to === undefined) return `${c.field} ${c.from} removed`;
       return `${c.field} ${c.from} → ${c.to}${c.days !== undefined ? ` (${daysText(c.days)})` : ''}`;
+    case 'scope':
+      return `scope ${c.from} → ${c.to}`;
     default:
       return `${c.field ?? c.change} ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`;
   }
