@@ -5,20 +5,13 @@
  */
 import { formatDay, type Day } from '../dates';
 import { formatMoney, type Money } from '../model/values';
-import type { Kind } from '../model/types';
 import { plural } from '../model/queries';
-import type { ItemFacts } from './facts';
+import type { ItemFacts, ItemPlace } from './facts';
 
 export type ChangeKind = 'moved' | 'added' | 'removed' | 'renamed' | 'status' | 'scope' | 'budget' | 'links' | 'progress';
 
-export interface DriftChange {
-  id: string;
-  kind: Kind;
-  title: string;
-  /** Where the item is now (where it was, for a removed item). */
-  file: string;
-  line: number;
-  column: number;
+/** The item where it is now (where it was, for a removed item), and what changed. */
+export interface DriftChange extends ItemPlace {
   change: ChangeKind;
   field?: string;
   from?: string;

@@ -11,14 +11,17 @@ import type { PlanNode, ResolvedWorkspace } from '../model/workspace';
 
 export type DeadlineField = 'due' | 'end' | 'target';
 
-export interface ItemFacts {
+/** An item and where it is written (1-based line and column of its anchor). */
+export interface ItemPlace {
   id: string;
   kind: Kind;
   title: string;
   file: string;
-  /** 1-based, of the item's anchor. */
   line: number;
   column: number;
+}
+
+export interface ItemFacts extends ItemPlace {
   /** Index of the item in its file, for telling a renamed item by its place. */
   index: number;
   /** The id of the enclosing item, if any. */
