@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     return full;
   };
   const need = (): RoadmarkApi => {
-    if (!full) throw new Error(`Roadmark is ${state}: no plan file seen yet`);
+    if (!full) throw new Error(`Roadmark is ${state}: no plan file seen yet`); // for the tests' API only
     return full;
   };
   const api: ActivationApi = {

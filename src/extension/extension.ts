@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   const setFilter = (filter: ItemFilter) => {
     roadmap.setFilter(filter);
     const active = Object.values(filter).some((v) => v !== undefined);
-    roadmapView.description = active ? Object.entries(filter).map(([k, v]) => `${k}: ${v}`).join(', ') : undefined;
+    roadmapView.description = active ? [filter.owner !== undefined ? vscode.l10n.t('owner: {0}', filter.owner) : undefined, filter.status !== undefined ? vscode.l10n.t('status: {0}', filter.status) : undefined].filter(Boolean).join(', ') : undefined;
     void vscode.commands.executeCommand('setContext', 'roadmark.filtered', active);
   };
 
@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     schedule.update(snapshot);
     const overdue = schedule.count('overdue');
     const atRisk = snapshot.diagnostics.filter((d) => d.rule === 'at-risk').length;
-    roadmapView.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue` } : undefined;
+    roadmapView.badge = overdue ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue', overdue) } : undefined;
     statusBar.update(snapshot.ws.files.length > 0, overdue, atRisk);
     void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
