@@ -15,6 +15,8 @@ import { registerTimeline } from './webview/register';
 import { TimelinePanel } from './webview/timeline-panel';
 import { DriftController } from './drift/drift-controller';
 import { pickBaseline } from './drift/pick-baseline';
+import { YamlSupport } from './yaml-support';
+import { looksLikePlan } from './plan-names';
 
 /** What the extension returns from `activate`: used by the integration tests. */
 export interface RoadmarkApi {
@@ -26,6 +28,7 @@ export interface RoadmarkApi {
   timeline(): TimelinePanel | undefined;
   views: { roadmap: vscode.TreeView<TreeElement>; schedule: vscode.TreeView<TreeElement> };
   drift: DriftController;
+  yaml: YamlSupport;
 }
 
 /** The trees and the status bar follow the index at most this often while it keeps changing. */
@@ -41,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   const roadmapView = vscode.window.createTreeView<TreeElement>('roadmark.roadmap', { treeDataProvider: roadmap, showCollapseAll: true });
   const scheduleView = vscode.window.createTreeView<TreeElement>('roadmark.schedule', { treeDataProvider: schedule });
   const statusBar = new StatusBar();
-  context.subscriptions.push(log, index, diagnostics, roadmapView, scheduleView, statusBar);
+  const yaml = new YamlSupport(context, looksLikePlan);
+  context.subscriptions.push(log, index, diagnostics, roadmapView, scheduleView, statusBar, yaml);
 
   const setFilter = (filter: ItemFilter) => {
     roadmap.setFilter(filter);
@@ -95,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle, activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift };
+  return { index, roadmap, schedule, whenIdle, activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift, yaml };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {
