@@ -7,9 +7,10 @@
  * (test/vscode/host-web) runs in the same worker:
  *   1. in a workspace with no plan files (Markdown only), the activation probe;
  *   2. in the example workspace, the shared in-editor suites that apply in the web;
- *   3. then, with the setting switched to ["workspace"], in new windows of the same server, the
- *      probe and the same suites (all of them) against the desktop `main` entry in the Node
- *      extension host;
+ *   3. then, with the setting switched to ["workspace"], in a new window of the same server, the
+ *      probe against the desktop `main` entry in the Node extension host (and, with
+ *      ROADMARK_WEB_DESKTOP_SUITES=1, all the suites there too: `npm run test:vscode` runs them in
+ *      that same host with real mocha, so `npm test` does not run them twice);
  *   4. a second server in the `qps-ploc` pseudo locale: Roadmark (web worker again) shows its
  *      pseudo-localised bundles, in its own API and on screen.
  * Each writes a JSON report through workspace.fs. Exit code 1 on any failure.
@@ -230,7 +231,8 @@ async function main(): Promise<number> {
   const examples = folder('examples', join(ROOT, 'examples'));
   const noPlans = folder('no-plans');
   const desktopNoPlans = folder('desktop-no-plans');
-  const desktop = folder('desktop', join(ROOT, 'examples'));
+  const desktopSuites = process.env.ROADMARK_WEB_DESKTOP_SUITES === '1';
+  const desktop = desktopSuites ? folder('desktop', join(ROOT, 'examples')) : undefined;
   const pseudo = folder('pseudo-locale', join(ROOT, 'examples'));
   mkdirSync(reports, { recursive: true });
   const profile = new Profile(install, join(tmp, 'profile'));
@@ -257,7 +259,7 @@ async function main(): Promise<number> {
     // The desktop entry in the same server: new windows read the switched setting.
     profile.settings(phaseSettings('workspace', reports));
     const probeNode = await first.run(desktopNoPlans, 'probe-desktop');
-    const node = await first.run(desktop, 'desktop');
+    const node = desktop ? await first.run(desktop, 'desktop') : undefined;
     server.stop();
 
     const pseudoServer = await startCodeServer(pseudoProfile, { args: ['--locale', 'qps-ploc'] });
@@ -273,7 +275,7 @@ async function main(): Promise<number> {
     l10n.log.push(`on screen in qps-ploc: status bar "${onScreen.text ?? '?'}", command palette "［!! Röádmárk !!］: ［!! Öpéñ Tímélíñé !!］"`);
     consoleLines.push(...first.consoleLines, ...second.consoleLines);
 
-    const all = [probe, suites, probeNode, node, l10n];
+    const all = [probe, suites, probeNode, ...(node ? [node] : []), l10n];
     all.forEach(print);
     console.log(`  (all phases done ${Math.round((Date.now() - started) / 1000)} s after the first page opened)`);
     const passed = all.reduce((n, r) => n + r.passes, 0);
@@ -281,7 +283,7 @@ async function main(): Promise<number> {
     const skipped = all.reduce((n, r) => n + r.skipped, 0);
     if (failed) console.error(consoleLines.filter((l) => /roadmark/i.test(l)).slice(-30).join('\n'));
     console.log(`\nvscode web worker (code-server ${version}, VS Code ${suites.vscodeVersion}): probe ${probe.passes} passed, ${probe.failures} failed; suites ${suites.passes} passed, ${suites.failures} failed, ${suites.skipped} skipped; pseudo locale ${l10n.passes} passed, ${l10n.failures} failed`);
-    console.log(`vscode Node host, same server (desktop main): probe ${probeNode.passes} passed, ${probeNode.failures} failed; suites ${node.passes} passed, ${node.failures} failed, ${node.skipped} skipped`);
+    console.log(`vscode Node host, same server (desktop main): probe ${probeNode.passes} passed, ${probeNode.failures} failed; ${node ? `suites ${node.passes} passed, ${node.failures} failed, ${node.skipped} skipped` : 'suites: in npm run test:vscode (ROADMARK_WEB_DESKTOP_SUITES=1 runs them here too)'}`);
     console.log(`total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
     return failed ? 1 : 0;
   } finally {
