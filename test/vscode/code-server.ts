@@ -193,6 +193,7 @@ export function installPseudoLocale(profile: Profile): void {
   cpSync(dir, stage, { recursive: true });
   cpSync(join(ROOT, 'LICENSE'), join(stage, 'LICENSE'));
   writeFileSync(join(stage, 'README.md'), '# Pseudo language pack (Roadmark tests)\n\nA test-only extension; see test/vscode in the Roadmark repository.\n');
+  writeFileSync(join(stage, '.vscodeignore'), '.vscodeignore\n');
   sh(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: stage });
   profile.installExtensions(vsix);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
