@@ -45,7 +45,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Properties and calls whose text people read: a literal there has missed `l10n.t`. */
-const SHOWN_PROPERTIES = new Set(['placeHolder', 'prompt', 'tooltip', 'label', 'title', 'message', 'description', 'name']);
+const SHOWN_PROPERTIES = new Set(['placeHolder', 'prompt', 'tooltip', 'label', 'title', 'message', 'description', 'name', 'validateInput', 'detail']);
 const SHOWN_CALLS = /^vscode\.window\.(show(Information|Warning|Error)Message|createWebviewPanel|createStatusBarItem|withProgress)$|\.report$/;
 
 describe('localisation (package.nls.json, vscode.l10n bundles, pseudo locale)', () => {
@@ -79,12 +79,26 @@ describe('localisation (package.nls.json, vscode.l10n bundles, pseudo locale)', 
       // Words in the literal text (a template's own text, not its expressions): prose, not an id.
       const literalText = (n: ts.Node): string | undefined => (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? n.text
         : ts.isTemplateExpression(n) ? [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' ') : undefined);
-      const prose = (n: ts.Node | undefined): n is ts.Expression => !!n && /[A-Za-z]{2,} [A-Za-z]|^[A-Z][a-z]+$/.test(literalText(n) ?? '');
+      // Words, once `$(icon)`s are taken out: "A date…", "None", "now: {0}"; not an id or a glob.
+      const prose = (n: ts.Node): boolean => {
+        const text = (literalText(n) ?? '').replace(/\$\([\w~-]+\)/g, '').trim();
+        return /[A-Za-z]+[ ,:] ?[A-Za-z]|^[A-Z][a-z]+|^[a-z]+: ?$/.test(text);
+      };
+      /** The literals an expression may evaluate to: both sides of `?:`, `||`, `??` and `+`. */
+      const literals = (n: ts.Node | undefined): ts.Node[] => {
+        if (!n) return [];
+        if (ts.isParenthesizedExpression(n)) return literals(n.expression);
+        if (ts.isConditionalExpression(n)) return [...literals(n.whenTrue), ...literals(n.whenFalse)];
+        if (ts.isBinaryExpression(n) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(n.operatorToken.kind)) return [...literals(n.left), ...literals(n.right)];
+        if (ts.isArrowFunction(n)) return literals(ts.isBlock(n.body) ? undefined : n.body);
+        return literalText(n) === undefined ? [] : [n];
+      };
       const report = (n: ts.Node) => found.push(`${relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1}: ${n.getText(source).slice(0, 80)}`);
+      const check = (n: ts.Node | undefined) => literals(n).filter(prose).forEach(report);
       const visit = (node: ts.Node) => {
-        if (ts.isPropertyAssignment(node) && SHOWN_PROPERTIES.has(node.name.getText(source)) && prose(node.initializer)) report(node.initializer);
-        if (ts.isCallExpression(node) && SHOWN_CALLS.test(node.expression.getText(source))) node.arguments.filter(prose).forEach(report);
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.(text|tooltip|description|title|name)$/.test(node.left.getText(source)) && prose(node.right)) report(node.right);
+        if (ts.isPropertyAssignment(node) && SHOWN_PROPERTIES.has(node.name.getText(source))) check(node.initializer);
+        if (ts.isCallExpression(node) && SHOWN_CALLS.test(node.expression.getText(source))) node.arguments.forEach(check);
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.(text|tooltip|description|title|name)$/.test(node.left.getText(source))) check(node.right);
         ts.forEachChild(node, visit);
       };
       visit(source);
