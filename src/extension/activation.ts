@@ -9,8 +9,9 @@
  * returns at once). With none, Roadmark stays dormant: empty
  * views (their welcome offers the New Roadmap/Project File commands), stand-in commands, and a few
  * listeners that start the whole extension (extension.ts) as soon as a plan shows up: a plan file
- * created, renamed to, opened or typed into, a workspace folder added, a Roadmark command run, or
- * the Roadmark view shown (so a plan recognised only by its `type:` line is found on demand).
+ * created (or a folder holding one), renamed to, opened or typed into, a workspace folder added,
+ * a Roadmark command run, or the Roadmark view shown (so a plan recognised only by its `type:`
+ * line is found on demand).
  */
 import * as vscode from 'vscode';
 import { activate as start, type RoadmarkApi } from './extension';
@@ -147,9 +148,15 @@ function dormant(subs: vscode.Disposable[], wake: () => RoadmarkApi): void {
   subs.push(watcher, watcher.onDidCreate(() => wake()));
   // A folder created with plans already in it may come as one event for the folder alone (the
   // Node host's watcher, seen in code-server): search again, limit 1, for a name-less path.
+  // Searches are spaced out (a build creating many folders costs one search every half second).
   const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
-  subs.push(folders, folders.onDidCreate((uri) => {
-    if (!/\.[^/]*$/.test(uri.path)) void planFileExists().then((yes) => yes && wake());
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  subs.push(folders, { dispose: () => pending && clearTimeout(pending) }, folders.onDidCreate((uri) => {
+    if (pending || /\.[^/]*$/.test(uri.path)) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void planFileExists().then((yes) => yes && wake());
+    }, 500);
   }));
   const docs = (doc: vscode.TextDocument) => {
     if (looksLikePlan(doc)) wake();
