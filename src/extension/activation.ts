@@ -9,20 +9,14 @@
  * returns at once). With none, Roadmark stays dormant: empty
  * views (their welcome offers the New Roadmap/Project File commands), stand-in commands, and a few
  * listeners that start the whole extension (extension.ts) as soon as a plan shows up: a plan file
- * created, renamed to, opened or typed into, a workspace folder added, a Roadmark command run, or
- * the Roadmark view shown (so a plan recognised only by its `type:` line is found on demand).
+ * created (or a folder holding one), renamed to, opened or typed into, a workspace folder added,
+ * a Roadmark command run, or the Roadmark view shown (so a plan recognised only by its `type:`
+ * line is found on demand).
  */
 import * as vscode from 'vscode';
 import { activate as start, type RoadmarkApi } from './extension';
+import { looksLikePlan, PLAN_GLOB, PLAN_NAME } from './plan-names';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './webview/timeline-panel';
-
-/** Plan and config names, as the engine recognises them (over-approximate: waking is always safe). */
-const PLAN_GLOB = '**/{*.roadmap.md,*.roadmap.markdown,*.roadmap.yaml,*.roadmap.yml,*.project.md,*.project.markdown,*.project.yaml,*.project.yml,.roadmark.yaml,.roadmark.yml}';
-const PLAN_NAME = /(?:\.(?:roadmap|project)\.(?:md|markdown|ya?ml)|(?:^|\/)\.roadmark\.ya?ml)$/i;
-const CANDIDATE = /\.(?:md|markdown|ya?ml)$/i;
-/** A `type: roadmap` or `type: project` line near the top (front matter, or a YAML plan's key). */
-const TYPE_LINE = /^type[ \t]*:[ \t]*["']?(?:roadmap|project)\b/im;
-const SNIFF_CHARS = 4096;
 
 /**
  * What `activate` returns: the whole extension's API (used by the integration tests), whose
@@ -37,14 +31,6 @@ export interface ActivationApi extends RoadmarkApi {
   wake(): RoadmarkApi;
   /** The whole extension's API once something has started it. */
   started(): RoadmarkApi | undefined;
-}
-
-/** Whether a document is (or may well be) a plan file: its name, or a `type:` line near its top. */
-export function looksLikePlan(doc: Pick<vscode.TextDocument, 'uri' | 'getText'>): boolean {
-  const path = doc.uri.path;
-  if (PLAN_NAME.test(path)) return true;
-  if (!CANDIDATE.test(path)) return false;
-  return TYPE_LINE.test(doc.getText().slice(0, SNIFF_CHARS));
 }
 
 const openPlan = () => vscode.workspace.textDocuments.some((d) => !d.isClosed && looksLikePlan(d));
@@ -84,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     return full;
   };
   const need = (): RoadmarkApi => {
-    if (!full) throw new Error(`Roadmark is ${state}: no plan file seen yet`);
+    if (!full) throw new Error(`Roadmark is ${state}: no plan file seen yet`); // for the tests' API only
     return full;
   };
   const api: ActivationApi = {
@@ -95,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     get schedule() { return need().schedule; },
     get views() { return need().views; },
     get drift() { return need().drift; },
+    get yaml() { return need().yaml; },
     timeline: () => full?.timeline(),
     whenIdle: async () => {
       await decided;
@@ -159,6 +146,18 @@ function dormant(subs: vscode.Disposable[], wake: () => RoadmarkApi): void {
 
   const watcher = vscode.workspace.createFileSystemWatcher(PLAN_GLOB, false, true, true);
   subs.push(watcher, watcher.onDidCreate(() => wake()));
+  // A folder created with plans already in it may come as one event for the folder alone (the
+  // Node host's watcher, seen in code-server): search again, limit 1, for a name-less path.
+  // Searches are spaced out (a build creating many folders costs one search every half second).
+  const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  subs.push(folders, { dispose: () => pending && clearTimeout(pending) }, folders.onDidCreate((uri) => {
+    if (pending || /\.[^/]*$/.test(uri.path)) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void planFileExists().then((yes) => yes && wake());
+    }, 500);
+  }));
   const docs = (doc: vscode.TextDocument) => {
     if (looksLikePlan(doc)) wake();
   };

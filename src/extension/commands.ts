@@ -72,13 +72,13 @@ async function markDone(host: CommandHost, arg?: ItemRef | ItemElement): Promise
   const uri = ref && host.index.uriOf(ref.path);
   const file = ref && host.index.plans.get(ref.path);
   if (!ref || !uri || !file) {
-    void vscode.window.showInformationMessage('Roadmark: put the cursor in a plan item, or pick one in the Roadmap view, to mark it done.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Roadmark: put the cursor in a plan item, or pick one in the Roadmap view, to mark it done.'));
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const result = markDoneEdit(file, ref.index, doc.getText());
   if (!result.ok) {
-    void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Roadmark: {0}', result.reason));
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -116,7 +116,7 @@ async function selectedSoon(view: vscode.TreeView<TreeElement>, id: string, ms: 
 
 /** Opens the rule's page bundled with the extension (works offline), else its page on the web. */
 async function openRuleDocs(context: vscode.ExtensionContext, rule?: string): Promise<vscode.Uri | undefined> {
-  const id = rule ?? ruleUnderCursor() ?? (await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: 'Which rule?' }));
+  const id = rule ?? ruleUnderCursor() ?? (await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: vscode.l10n.t('Which rule?') }));
   if (!id || !RULE_IDS.includes(id)) return undefined;
   const bundled = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
   const web = vscode.Uri.parse(ruleDocsUrl(id));
@@ -147,10 +147,10 @@ async function pickFilter(host: CommandHost, preset?: ItemFilter): Promise<ItemF
   const owners = [...new Set(nodes.flatMap((n) => n.item.owners))].sort();
   const statuses = [...new Set(nodes.map((n) => n.item.status))].sort();
   const picks = [
-    ...owners.map((owner) => ({ label: `$(person) ${owner}`, description: 'owner', filter: { owner } as ItemFilter })),
-    ...statuses.map((status) => ({ label: `$(circle-outline) ${status}`, description: 'status', filter: { status } as ItemFilter })),
+    ...owners.map((owner) => ({ label: `$(person) ${owner}`, description: vscode.l10n.t('owner'), filter: { owner } as ItemFilter })),
+    ...statuses.map((status) => ({ label: `$(circle-outline) ${status}`, description: vscode.l10n.t('status'), filter: { status } as ItemFilter })),
   ];
-  const choice = await vscode.window.showQuickPick(picks, { placeHolder: 'Show only items with this owner or status' });
+  const choice = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Show only items with this owner or status') });
   if (choice) host.setFilter(choice.filter);
   return choice?.filter;
 }
@@ -160,11 +160,11 @@ async function newPlanFile(host: CommandHost, kind: 'roadmap' | 'project', targe
   if (!uri) {
     const folder = vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0] : await vscode.window.showWorkspaceFolderPick();
     if (!folder) return undefined;
-    const name = await vscode.window.showInputBox({ prompt: `Name of the new ${kind}`, value: kind === 'roadmap' ? 'Product' : 'New project', validateInput: (v) => (slugId(v) ? undefined : 'Use at least one letter or digit') });
+    const name = await vscode.window.showInputBox({ prompt: kind === 'roadmap' ? vscode.l10n.t('Name of the new roadmap') : vscode.l10n.t('Name of the new project'), value: kind === 'roadmap' ? vscode.l10n.t('Product') : vscode.l10n.t('New project'), validateInput: (v) => (slugId(v) ? undefined : vscode.l10n.t('Use at least one letter or digit')) });
     if (!name) return undefined;
     uri = vscode.Uri.joinPath(folder.uri, `${slugId(name)}.${kind}.md`);
     if (await exists(uri)) {
-      void vscode.window.showErrorMessage(`Roadmark: ${vscode.workspace.asRelativePath(uri)} already exists`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Roadmark: {0} already exists', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
   }

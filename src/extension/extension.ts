@@ -15,6 +15,8 @@ import { registerTimeline } from './webview/register';
 import { TimelinePanel } from './webview/timeline-panel';
 import { DriftController } from './drift/drift-controller';
 import { pickBaseline } from './drift/pick-baseline';
+import { YamlSupport } from './yaml-support';
+import { looksLikePlan } from './plan-names';
 
 /** What the extension returns from `activate`: used by the integration tests. */
 export interface RoadmarkApi {
@@ -26,6 +28,7 @@ export interface RoadmarkApi {
   timeline(): TimelinePanel | undefined;
   views: { roadmap: vscode.TreeView<TreeElement>; schedule: vscode.TreeView<TreeElement> };
   drift: DriftController;
+  yaml: YamlSupport;
 }
 
 /** The trees and the status bar follow the index at most this often while it keeps changing. */
@@ -41,12 +44,13 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   const roadmapView = vscode.window.createTreeView<TreeElement>('roadmark.roadmap', { treeDataProvider: roadmap, showCollapseAll: true });
   const scheduleView = vscode.window.createTreeView<TreeElement>('roadmark.schedule', { treeDataProvider: schedule });
   const statusBar = new StatusBar();
-  context.subscriptions.push(log, index, diagnostics, roadmapView, scheduleView, statusBar);
+  const yaml = new YamlSupport(context, looksLikePlan);
+  context.subscriptions.push(log, index, diagnostics, roadmapView, scheduleView, statusBar, yaml);
 
   const setFilter = (filter: ItemFilter) => {
     roadmap.setFilter(filter);
     const active = Object.values(filter).some((v) => v !== undefined);
-    roadmapView.description = active ? Object.entries(filter).map(([k, v]) => `${k}: ${v}`).join(', ') : undefined;
+    roadmapView.description = active ? [filter.owner !== undefined ? vscode.l10n.t('owner: {0}', filter.owner) : undefined, filter.status !== undefined ? vscode.l10n.t('status: {0}', filter.status) : undefined].filter(Boolean).join(', ') : undefined;
     void vscode.commands.executeCommand('setContext', 'roadmark.filtered', active);
   };
 
@@ -73,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     schedule.update(snapshot);
     const overdue = schedule.count('overdue');
     const atRisk = snapshot.diagnostics.filter((d) => d.rule === 'at-risk').length;
-    roadmapView.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue` } : undefined;
+    roadmapView.badge = overdue ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue', overdue) } : undefined;
     statusBar.update(snapshot.ws.files.length > 0, overdue, atRisk);
     void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
@@ -95,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   watchWorkspace(context, index);
   followCursor(context, index, roadmap, roadmapView);
   void index.rescan();
-  return { index, roadmap, schedule, whenIdle, activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift };
+  return { index, roadmap, schedule, whenIdle, activationMs: Date.now() - started, timeline: () => TimelinePanel.instance, views: { roadmap: roadmapView, schedule: scheduleView }, drift, yaml };
 }
 
 function watchWorkspace(context: vscode.ExtensionContext, index: IndexService): void {

@@ -112,8 +112,8 @@ export class IndexService implements vscode.Disposable {
   rescan(): Promise<void> {
     return this.track(async () => {
       this.engine.setRoots((vscode.workspace.workspaceFolders ?? []).map((f) => this.rootOf(f)));
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Roadmark: indexing plan files' }, (progress) => {
-        this.progress = (done, total) => progress.report({ message: `${done} of ${total} files` });
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Roadmark: indexing plan files') }, (progress) => {
+        this.progress = (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} files', done, total) });
         return this.engine.scan().finally(() => (this.progress = undefined));
       });
       this.publish(result);

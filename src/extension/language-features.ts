@@ -19,7 +19,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, index
     vscode.languages.registerHoverProvider(PLAN_DOCUMENTS, new PlanHoverProvider(index)),
     vscode.languages.registerReferenceProvider(PLAN_DOCUMENTS, references),
     vscode.languages.registerRenameProvider(PLAN_DOCUMENTS, references),
-    vscode.languages.registerDocumentSymbolProvider(PLAN_DOCUMENTS, symbols, { label: 'Roadmark' }),
+    vscode.languages.registerDocumentSymbolProvider(PLAN_DOCUMENTS, symbols, { label: vscode.l10n.t('Roadmark') }),
     vscode.languages.registerWorkspaceSymbolProvider(symbols),
     vscode.languages.registerFoldingRangeProvider(PLAN_DOCUMENTS, symbols),
     vscode.languages.registerCodeLensProvider(PLAN_DOCUMENTS, new PlanCodeLensProvider(index, subs)),

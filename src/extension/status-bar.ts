@@ -5,7 +5,7 @@ export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('roadmark.status', vscode.StatusBarAlignment.Left, 50);
 
   constructor() {
-    this.item.name = 'Roadmark';
+    this.item.name = vscode.l10n.t('Roadmark');
     this.item.command = 'roadmark.showSchedule';
   }
 
@@ -14,9 +14,9 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const parts = [overdue ? `${overdue} overdue` : undefined, atRisk ? `${atRisk} at risk` : undefined].filter(Boolean);
-    this.item.text = `$(milestone) ${parts.length ? parts.join(' · ') : 'on track'}`;
-    this.item.tooltip = parts.length ? `Roadmark: ${parts.join(', ')}. Click to open the Schedule.` : 'Roadmark: nothing overdue or at risk. Click to open the Schedule.';
+    const parts = [overdue ? vscode.l10n.t('{0} overdue', overdue) : undefined, atRisk ? vscode.l10n.t('{0} at risk', atRisk) : undefined].filter(Boolean);
+    this.item.text = `$(milestone) ${parts.length ? parts.join(' · ') : vscode.l10n.t('on track')}`;
+    this.item.tooltip = parts.length ? vscode.l10n.t('Roadmark: {0}. Click to open the Schedule.', parts.join(', ')) : vscode.l10n.t('Roadmark: nothing overdue or at risk. Click to open the Schedule.');
     this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

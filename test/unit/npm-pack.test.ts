@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 /** What prepack's build reads, and what `files` lists. */
-const SOURCES = ['package.json', 'esbuild.mjs', 'tsconfig.json', 'src', 'media', 'syntaxes', 'schemas', 'docs', 'README.md', 'LICENSE', 'THIRD-PARTY-NOTICES.md', 'CHANGELOG.md'];
+const SOURCES = ['package.json', 'package.nls.json', 'package.nls.qps-ploc.json', 'l10n', 'esbuild.mjs', 'tsconfig.json', 'src', 'media', 'syntaxes', 'schemas', 'docs', 'README.md', 'LICENSE', 'THIRD-PARTY-NOTICES.md', 'CHANGELOG.md'];
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 

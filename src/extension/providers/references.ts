@@ -25,7 +25,7 @@ export class PlanReferenceProvider implements vscode.ReferenceProvider, vscode.R
 
   prepareRename(doc: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
     const plan = planDocument(this.index, doc);
-    if (!plan) throw new Error('Roadmark is still reading this file: try again in a moment');
+    if (!plan) throw new Error(vscode.l10n.t('Roadmark is still reading this file: try again in a moment'));
     const result = prepareRename(plan.snapshot.ws, plan.file, doc.offsetAt(position), plan.text);
     if (!result.ok) throw new Error(result.reason);
     return { range: new vscode.Range(doc.positionAt(result.span.start), doc.positionAt(result.span.end)), placeholder: result.placeholder };
@@ -34,11 +34,11 @@ export class PlanReferenceProvider implements vscode.ReferenceProvider, vscode.R
   async provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
     const plan = planDocument(this.index, doc);
     const target = plan && targetAt(plan.snapshot.ws, plan.file, doc.offsetAt(position), plan.text);
-    if (!plan || !target || target.via === 'broken-link') throw new Error('Nothing to rename here');
+    if (!plan || !target || target.via === 'broken-link') throw new Error(vscode.l10n.t('Nothing to rename here'));
     const paths = [plan.file.path, target.node.file.path, ...referencesOf(plan.snapshot.ws, target.node).map((r) => r.path)];
     const texts = await readTexts(this.index, paths);
     if (token.isCancellationRequested) return undefined;
-    if (this.index.snapshot !== plan.snapshot) throw new Error('The plan changed while renaming: try again');
+    if (this.index.snapshot !== plan.snapshot) throw new Error(vscode.l10n.t('The plan changed while renaming: try again'));
     const result = renameEdits(plan.snapshot.ws, plan.file, doc.offsetAt(position), newName, (p) => texts.get(p));
     if (!result.ok) throw new Error(result.reason);
     const edit = new vscode.WorkspaceEdit();

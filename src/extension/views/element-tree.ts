@@ -68,10 +68,13 @@ function renderItem(element: ItemElement, snapshot: IndexSnapshot, flags: Flags,
   item.iconPath = itemIcon(node, flags);
   const open = node.item.status !== 'done' && node.item.status !== 'dropped';
   item.contextValue = `item ${node.item.kind} ${open ? 'open' : 'closed'}`;
-  item.command = { command: 'roadmark.openItem', title: 'Open', arguments: [element.path, element.index] };
+  item.command = { command: 'roadmark.openItem', title: vscode.l10n.t('Open'), arguments: [element.path, element.index] };
   const drift = snapshot.baseline && driftResource(driftOf(snapshot)?.byId.get(node.item.id), snapshot.baseline.info.ref);
   if (drift) item.resourceUri = drift;
   const driftNote = drift ? `, ${drift.query.split(' since ')[0].toLowerCase()}` : '';
-  item.accessibilityInformation = { label: `${node.item.kind} ${node.item.title}, ${node.item.status}${flags.overdue ? ', overdue' : flags.atRisk ? ', at risk' : ''}${driftNote}` };
+  const label = flags.overdue ? vscode.l10n.t('{0} {1}, {2}, overdue', node.item.kind, node.item.title, node.item.status)
+    : flags.atRisk ? vscode.l10n.t('{0} {1}, {2}, at risk', node.item.kind, node.item.title, node.item.status)
+      : vscode.l10n.t('{0} {1}, {2}', node.item.kind, node.item.title, node.item.status);
+  item.accessibilityInformation = { label: `${label}${driftNote}` };
   return item;
 }

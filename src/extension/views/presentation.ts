@@ -26,7 +26,8 @@ export function itemIcon(node: PlanNode, flags: Flags): vscode.ThemeIcon {
 export function taskProgress(node: PlanNode): string | undefined {
   const tasks = tasksUnder(node);
   if (!tasks.length) return undefined;
-  return `${tasks.filter((t) => t.item.status === 'done').length}/${tasks.length} ${node.item.kind === 'task' ? 'subtasks' : 'tasks'}`;
+  const done = tasks.filter((t) => t.item.status === 'done').length;
+  return node.item.kind === 'task' ? vscode.l10n.t('{0}/{1} subtasks', done, tasks.length) : vscode.l10n.t('{0}/{1} tasks', done, tasks.length);
 }
 
 /** `60%` for a written progress (1.1), else the task count. */
@@ -54,23 +55,29 @@ export function itemTooltip(node: PlanNode, today: Day, flags: Flags): vscode.Ma
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.appendMarkdown(`$(${KIND_ICON[item.kind]}) **${escape(item.title)}** \`#${escape(item.id)}\`\n\n`);
+  const deadline = deadlineOf(item);
   const rows: [string, string | undefined][] = [
-    ['Kind', item.kind],
-    ['Status', item.status + (flags.overdue ? ' — overdue' : flags.atRisk ? ' — at risk' : '')],
-    ['Owner', item.owners.join(', ') || undefined],
-    ['Start', item.start?.text],
-    ['Deadline', deadlineOf(item) ? `${deadlineOf(item)!.text} (${relativeDays(deadlineOf(item)!.last, today)}, ${formatDay(deadlineOf(item)!.last)})` : undefined],
-    ['Progress', item.progress ? `${Math.round(item.progress.value * 100)}% (written)` : undefined],
-    ['Tasks', taskProgress(node)],
-    ['Budget', item.budget ? `${item.spent ? `${formatMoney(item.spent)} spent of ` : ''}${formatMoney(item.budget)}` : item.spent ? `${formatMoney(item.spent)} spent` : undefined],
-    ['Delivers', node.delivers.map((d) => d.item.title).join(', ') || undefined],
-    ['Delivered by', node.deliveredBy.map((d) => d.item.title).join(', ') || undefined],
-    ['Goals', node.goals.map((g) => g.item.title).join(', ') || undefined],
-    ['Depends on', node.dependencies.map((d) => `${d.node.item.title}${d.type !== 'FS' || d.lagDays ? ` (${d.type}${d.lagDays ? `${d.lagDays > 0 ? '+' : ''}${d.lagDays}d` : ''})` : ''}`).join(', ') || undefined],
+    [vscode.l10n.t('Kind'), item.kind],
+    [vscode.l10n.t('Status'), flags.overdue ? vscode.l10n.t('{0} — overdue', item.status) : flags.atRisk ? vscode.l10n.t('{0} — at risk', item.status) : item.status],
+    [vscode.l10n.t('Owner'), item.owners.join(', ') || undefined],
+    [vscode.l10n.t('Start'), item.start?.text],
+    [vscode.l10n.t('Deadline'), deadline ? `${deadline.text} (${relativeDays(deadline.last, today)}, ${formatDay(deadline.last)})` : undefined],
+    [vscode.l10n.t('Progress'), item.progress ? vscode.l10n.t('{0}% (written)', Math.round(item.progress.value * 100)) : undefined],
+    [vscode.l10n.t('Tasks'), taskProgress(node)],
+    [vscode.l10n.t('Budget'), budgetText(item)],
+    [vscode.l10n.t('Delivers'), node.delivers.map((d) => d.item.title).join(', ') || undefined],
+    [vscode.l10n.t('Delivered by'), node.deliveredBy.map((d) => d.item.title).join(', ') || undefined],
+    [vscode.l10n.t('Goals'), node.goals.map((g) => g.item.title).join(', ') || undefined],
+    [vscode.l10n.t('Depends on'), node.dependencies.map((d) => `${d.node.item.title}${d.type !== 'FS' || d.lagDays ? ` (${d.type}${d.lagDays ? `${d.lagDays > 0 ? '+' : ''}${d.lagDays}d` : ''})` : ''}`).join(', ') || undefined],
   ];
   for (const [key, value] of rows) if (value) md.appendMarkdown(`${key}: ${escape(value)}  \n`);
   md.appendMarkdown(`\n${escape(node.file.path)}:${positionAt(node.file.lineStarts, item.anchor.start).line}`);
   return md;
+}
+
+function budgetText(item: PlanNode['item']): string | undefined {
+  if (item.budget) return item.spent ? vscode.l10n.t('{0} spent of {1}', formatMoney(item.spent), formatMoney(item.budget)) : formatMoney(item.budget);
+  return item.spent ? vscode.l10n.t('{0} spent', formatMoney(item.spent)) : undefined;
 }
 
 function escape(text: string): string {

@@ -1,4 +1,5 @@
 /** The Roadmap view: roadmap → goal → initiative → project → milestone → task. */
+import * as vscode from 'vscode';
 import { buildRoadmapOutline, type OutlineEntry } from '../../core/outline/roadmap';
 import { ElementTreeProvider } from './element-tree';
 import { itemElement, nodeKey, type GroupElement, type ItemElement, type TreeElement } from './elements';
@@ -33,8 +34,8 @@ export class RoadmapTreeProvider extends ElementTreeProvider {
     const strays = outline.notOnRoadmap.filter(keep);
     if (strays.length) {
       const group: GroupElement = {
-        type: 'group', id: 'not-on-roadmap', label: 'Not on the roadmap', description: `${strays.length}`, icon: 'warning', iconColor: 'list.warningForeground',
-        tooltip: 'Projects that deliver no initiative on the roadmap, neither themselves nor through a milestone', expanded: true, children: [],
+        type: 'group', id: 'not-on-roadmap', label: vscode.l10n.t('Not on the roadmap'), description: `${strays.length}`, icon: 'warning', iconColor: 'list.warningForeground',
+        tooltip: vscode.l10n.t('Projects that deliver no initiative on the roadmap, neither themselves nor through a milestone'), expanded: true, children: [],
       };
       group.children = strays.map((e) => toElement(e, group));
       roots.push(group);

@@ -1,4 +1,5 @@
 /** The Schedule view: Overdue · Due in the next N days · Later · No date, each by deadline. */
+import * as vscode from 'vscode';
 import { relativeDays } from '../../core/dates';
 import { scheduleBuckets, type BucketId, type ScheduleBucket } from '../../core/outline/schedule';
 import { deadlineOf } from '../../core/model/queries';
@@ -38,7 +39,7 @@ export class ScheduleTreeProvider extends ElementTreeProvider {
 }
 
 function bucketLabel(id: BucketId, windowDays: number): string {
-  return { overdue: 'Overdue', soon: `Due in the next ${windowDays} days`, later: 'Later', undated: 'No date' }[id];
+  return { overdue: vscode.l10n.t('Overdue'), soon: vscode.l10n.t('Due in the next {0} days', windowDays), later: vscode.l10n.t('Later'), undated: vscode.l10n.t('No date') }[id];
 }
 
 function scheduleDescription(element: ItemElement, snapshot: IndexSnapshot): string {

@@ -48,7 +48,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (TimelinePanel.current) {
       TimelinePanel.current.panel.reveal(vscode.ViewColumn.Beside);
     } else {
-      const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Roadmark Timeline', vscode.ViewColumn.Beside, webviewOptions(context));
+      const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Roadmark Timeline'), vscode.ViewColumn.Beside, webviewOptions(context));
       TimelinePanel.current = new TimelinePanel(panel, context, index);
     }
     if (revealRowId) TimelinePanel.current.reveal(revealRowId);
@@ -231,7 +231,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (!sameParse(indexed, parsePlanFile(indexed.path, text, { included: true }))) return this.refreshStale();
     const result = rescheduleEdit(indexed, row.source.index, field, day, text);
     if (!result.ok) {
-      void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Roadmark: {0}', result.reason));
       return;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -245,13 +245,13 @@ export class TimelinePanel implements vscode.Disposable {
     this.nextExportTarget = undefined;
     const target = preset ?? await vscode.window.showSaveDialog({
       defaultUri: folder && vscode.Uri.joinPath(folder, `timeline.${format}`),
-      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      filters: format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] },
     });
     if (!target) return;
     // parseWebviewMessage checked the SVG document and the PNG's base64 and signature already.
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data.slice(PNG_DATA_URL.length));
     await vscode.workspace.fs.writeFile(target, bytes);
-    if (!preset) void vscode.window.showInformationMessage(`Roadmark: timeline saved to ${vscode.workspace.asRelativePath(target)}`);
+    if (!preset) void vscode.window.showInformationMessage(vscode.l10n.t('Roadmark: timeline saved to {0}', vscode.workspace.asRelativePath(target)));
   }
 
   private html(): string {
@@ -265,7 +265,7 @@ export class TimelinePanel implements vscode.Disposable {
       `img-src ${webview.cspSource} data:`,
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
-    return timelinePage({ csp, title: 'Roadmark Timeline', host: 'vscode', scripts: `<script nonce="${nonce}" src="${script}"></script>` });
+    return timelinePage({ csp, title: vscode.l10n.t('Roadmark Timeline'), host: 'vscode', scripts: `<script nonce="${nonce}" src="${script}"></script>` });
   }
 }
 

@@ -1,19 +1,25 @@
 /**
  * A test-only web extension: in the web worker extension host (next to Roadmark's `browser`
- * entry), when the user setting `roadmarkWebTests.report` names a folder, it runs either the
- * activation probe (a workspace folder named `no-plans`) or the in-editor suites of
- * test/vscode/suite that apply in the web (any other folder), and writes `<mode>.json` there
- * through workspace.fs (the worker has no file system of its own). The same bundle is also its
- * `main`: in a folder named `desktop` it runs all the suites in the Node extension host, next to
- * Roadmark's desktop entry. See test/vscode/run-web.ts.
+ * entry), when the user setting `roadmarkWebTests.report` names a folder, it runs the tests the
+ * workspace folder's name asks for, and writes `<mode>.json` there through workspace.fs (the
+ * worker has no file system of its own):
+ *   `no-plans`          the activation probe (a workspace without plans);
+ *   `pseudo-locale`     the checks that the editor shows Roadmark's qps-ploc bundles;
+ *   anything else       the in-editor suites of test/vscode/suite that apply in the web.
+ * The same bundle is also its `main`, for the Node extension host next to Roadmark's desktop
+ * entry: `desktop-no-plans` runs the probe there, `desktop` all the suites. See run-web.ts.
  */
 import { loadSharedSuites } from '../suite/all';
 import * as vscode from 'vscode';
 import { notes } from '../suite/util';
 import { MiniMocha, type TestResult } from './mini-mocha';
 
+export type Mode = 'probe' | 'probe-desktop' | 'suites' | 'desktop' | 'pseudo-locale';
+
+const MODES = new Map<string, Mode>([['no-plans', 'probe'], ['desktop-no-plans', 'probe-desktop'], ['desktop', 'desktop'], ['pseudo-locale', 'pseudo-locale']]);
+
 export interface WebSuiteReport {
-  mode: 'probe' | 'suites' | 'desktop';
+  mode: Mode;
   host: string;
   vscodeVersion: string;
   passes: number;
@@ -34,16 +40,20 @@ export async function activate(): Promise<void> {
   const dir = vscode.workspace.getConfiguration('roadmarkWebTests').get<string>('report');
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!dir || !folder) return;
-  const mode = folder.name === 'no-plans' ? 'probe' : folder.name === 'desktop' ? 'desktop' : 'suites';
+  const mode = MODES.get(folder.name) ?? 'suites';
+  const inNode = mode === 'desktop' || mode === 'probe-desktop';
   const mocha = new MiniMocha(30000, mode === 'suites' ? NOT_IN_THE_WEB : new Map());
   mocha.install();
   /* eslint-disable @typescript-eslint/no-require-imports */
-  if (mode === 'probe') {
+  if (mode === 'probe' || mode === 'probe-desktop') {
     // First: nothing else may activate Roadmark before the probe opens a Markdown file.
     require('./probe.test');
+    require(inNode ? './desktop.test' : './web.test');
+  } else if (mode === 'pseudo-locale') {
     require('./web.test');
+    require('./pseudo-locale.test');
   } else {
-    require(mode === 'desktop' ? './desktop.test' : './web.test');
+    require(inNode ? './desktop.test' : './web.test');
     loadSharedSuites();
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -51,7 +61,7 @@ export async function activate(): Promise<void> {
   const tests = await mocha.run();
   const report: WebSuiteReport = {
     mode,
-    host: `${mode === 'desktop' ? 'Node extension host' : 'web worker'} (process: ${typeof process}, importScripts: ${typeof (globalThis as { importScripts?: unknown }).importScripts})`,
+    host: `${inNode ? 'Node extension host' : 'web worker'} (process: ${typeof process}, importScripts: ${typeof (globalThis as { importScripts?: unknown }).importScripts})`,
     vscodeVersion: vscode.version,
     passes: tests.filter((t) => t.state === 'passed').length,
     failures: tests.filter((t) => t.state === 'failed').length,

@@ -8,5 +8,6 @@ export function loadSharedSuites(): void {
   require('./commands.test');
   require('./timeline.test');
   require('./engine.test');
+  require('./first-run.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

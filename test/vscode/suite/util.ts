@@ -77,10 +77,16 @@ export async function replaceInDocument(doc: vscode.TextDocument, from: string, 
 /** Puts an open document back to the text on disk and saves it (the file ends up unchanged). */
 export async function revert(doc: vscode.TextDocument): Promise<void> {
   const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
-  if (doc.getText() !== disk) {
+  // Under load the edit was seen not to apply (applyEdit resolved false), and the save then wrote
+  // the test's text to disk for every later suite: retry, and never save a text other than disk's.
+  for (let attempt = 1; doc.getText() !== disk; attempt++) {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
-    await vscode.workspace.applyEdit(edit);
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (doc.getText() === disk) break;
+    if (attempt === 3) throw new Error(`revert: ${rel(doc.uri)} is still not the text on disk after 3 edits (last applied: ${applied})`);
+    note(`revert: the edit of ${rel(doc.uri)} did not take (applied: ${applied}), attempt ${attempt + 1}`);
+    await new Promise((r) => setTimeout(r, 100 * attempt));
   }
   if (doc.isDirty) await doc.save();
   // In a web worker host `save()` resolves before the document reports itself clean.
