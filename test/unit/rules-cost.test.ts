@@ -73,9 +73,10 @@ describe('cost of the rules', () => {
     run(valid)(); // warm up
     const validMs = fastest(run(valid));
     const brokenMs = fastest(run(broken));
-    // The margin pays for reporting 16,000 diagnostics where the valid run reports none; comparing
-    // every broken link with every id took 19 s here.
-    assert.ok(brokenMs < validMs * 4 + 150, `broken: ${brokenMs.toFixed(0)} ms, valid: ${validMs.toFixed(0)} ms`);
+    // The margin pays for reporting 16,000 diagnostics where the valid run reports none, and for a
+    // loaded machine (5.9× seen at load 10); comparing every broken link with every id took 19 s
+    // here, and the next test bounds the comparisons by count.
+    assert.ok(brokenMs < validMs * 8 + 300, `broken: ${brokenMs.toFixed(0)} ms, valid: ${validMs.toFixed(0)} ms`);
     const d = checkWorkspace(resolveFiles([broken]), { today: TODAY }).filter((x) => x.rule === 'broken-link');
     assert.equal(d.length, n);
     assert.equal(d[0].message, "Milestone 'MS-00000' depends on 'nothing-like-0', which is not defined");
