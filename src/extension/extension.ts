@@ -33,6 +33,7 @@ export interface RoadmarkApi {
 
 /** The trees and the status bar follow the index at most this often while it keeps changing. */
 const VIEWS_INTERVAL_MS = 500;
+const VIEWS_SETTLE_MS = 200;
 
 export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   const started = Date.now();
@@ -61,15 +62,20 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   let viewsDue: IndexSnapshot | undefined;
   let viewsFlushed: Promise<void> = Promise.resolve();
   let viewsAt = 0;
+  let flushViews = () => undefined as void;
   index.onDidUpdate((snapshot: IndexSnapshot) => {
     diagnostics.publish(snapshot);
-    if (!viewsDue) viewsFlushed = new Promise((resolve) => setTimeout(() => {
-      const latest = viewsDue!;
-      viewsDue = undefined;
-      updateViews(latest);
-      viewsAt = Date.now();
-      resolve();
-    }, Math.max(0, viewsAt + VIEWS_INTERVAL_MS - Date.now())));
+    if (!viewsDue) viewsFlushed = new Promise((resolve) => {
+      const timer = setTimeout(flushViews = () => {
+        clearTimeout(timer);
+        flushViews = () => undefined;
+        const latest = viewsDue!;
+        viewsDue = undefined;
+        updateViews(latest);
+        viewsAt = Date.now();
+        resolve();
+      }, Math.max(0, viewsAt + VIEWS_INTERVAL_MS - Date.now()));
+    });
     viewsDue = snapshot;
   }, null, context.subscriptions);
   const updateViews = (snapshot: IndexSnapshot) => {
@@ -82,12 +88,20 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
   };
+  // Someone waiting for the views (a command, a test) gets them now, not at the next interval.
   const whenIdle = async () => {
     await index.whenIdle();
+    flushViews();
     await viewsFlushed;
   };
+  /** Idle, and the trees' last refresh old enough for VS Code to have fetched it (a reveal racing it finds no item). */
+  const whenViewsSettled = async () => {
+    await whenIdle();
+    const settle = viewsAt + VIEWS_SETTLE_MS - Date.now();
+    if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle));
+  };
 
-  registerCommands({ context, index, roadmap, roadmapView, setFilter, whenIdle });
+  registerCommands({ context, index, roadmap, roadmapView, setFilter, whenIdle: whenViewsSettled });
   const drift = new DriftController(index, log);
   context.subscriptions.push(drift, vscode.commands.registerCommand('roadmark.pickBaseline', () => pickBaseline(drift)));
   registerTimeline(context, index);
