@@ -1,0 +1,95 @@
+/**
+ * Where the titles on a line of the chart go. Each line is placed on its own (labels sit inside
+ * their row's height, so lines never collide) with one left-to-right sweep: a label takes the
+ * free space inside its bar or after its mark up to the next mark, and is cut with an ellipsis,
+ * or left out (the tooltip has it), when that space is short. Cost: marks on the line, squared
+ * at worst, and a line rarely holds more than a few.
+ */
+import { fitText, type Measure } from './text';
+
+export interface MarkSlot {
+  /** The row the label belongs to; absent for a pure obstacle (a target flag, an edge marker). */
+  rowId?: string;
+  x0: number;
+  x1: number;
+  /** A bar tall enough to hold its title. */
+  bar?: boolean;
+  text?: string;
+  /** Width factor for bolder text. */
+  scale?: number;
+}
+
+export interface PlacedLabel {
+  rowId: string;
+  x: number;
+  width: number;
+  text: string;
+  /** The whole text did not fit. */
+  cut: boolean;
+  /** Drawn on its bar (in the bar's text colour, without a halo). */
+  inside: boolean;
+}
+
+const GAP = 5;
+const MIN_WIDTH = 28;
+
+/** Labels for one line; `left`/`right` bound the visible chart. */
+export function placeLine(slots: MarkSlot[], left: number, right: number, plainMeasure: Measure): PlacedLabel[] {
+  let scale = 1;
+  const measure: Measure = (t) => plainMeasure(t) * scale;
+  const sorted = [...slots].sort((a, b) => a.x0 - b.x0);
+  const out: PlacedLabel[] = [];
+  let cursor = left;
+  const place = (slot: MarkSlot, from: number, to: number, inside = false): boolean => {
+    const text = fitText(slot.text!, to - from, measure);
+    if (!text || to - from < MIN_WIDTH && text !== slot.text) return false;
+    const width = measure(text);
+    out.push({ rowId: slot.rowId!, x: from, width, text, cut: text !== slot.text, inside });
+    cursor = from + width + GAP;
+    return true;
+  };
+  /** Start of the first mark other than `self` that reaches past `from`. */
+  const nextObstacle = (self: MarkSlot, from: number) => {
+    let limit = right;
+    for (const s of sorted) if (s !== self && s.x1 > from && s.x0 < limit) limit = Math.max(from, s.x0);
+    return limit;
+  };
+  for (const slot of sorted) {
+    if (!slot.rowId || !slot.text) continue;
+    scale = slot.scale ?? 1;
+    if (slot.x0 > right) {
+      // Beyond the right edge: the title ends at the edge marker.
+      const to = nextObstacle(slot, cursor) - GAP;
+      const want = Math.min(measure(slot.text), to - cursor);
+      place(slot, Math.max(cursor, to - want - 1), to);
+      continue;
+    }
+    if (slot.bar) {
+      const from = Math.max(slot.x0, left, cursor) + GAP;
+      const inner = Math.min(slot.x1, nextInside(sorted, slot)) - GAP;
+      if (measure(slot.text) <= inner - from && place(slot, from, inner, true)) continue;
+      // A bar with other marks on it keeps its title inside, before the first of them.
+      if (sorted.some((s) => s !== slot && s.rowId && s.x0 >= slot.x0 && s.x0 < slot.x1)) {
+        place(slot, from, inner, true);
+        continue;
+      }
+    }
+    const from = pastFlags(sorted, Math.max(slot.x1 + GAP, cursor));
+    const to = nextObstacle(slot, from) - GAP;
+    if (from < right && !place(slot, from, to) && slot.bar) place(slot, Math.max(slot.x0, left, cursor) + GAP, Math.min(slot.x1, right) - GAP, true);
+  }
+  return out;
+}
+
+/** Moves past the unlabelled marks (target flags, edge markers) that cover `x`. */
+function pastFlags(sorted: MarkSlot[], x: number): number {
+  for (const s of sorted) if (!s.rowId && s.x0 <= x && x < s.x1) x = s.x1 + GAP;
+  return x;
+}
+
+/** Start of the first mark drawn over the bar, or its end. */
+function nextInside(sorted: MarkSlot[], bar: MarkSlot): number {
+  let limit = bar.x1;
+  for (const s of sorted) if (s !== bar && s.x0 >= bar.x0 && s.x0 < limit) limit = s.x0;
+  return limit;
+}
