@@ -51,7 +51,8 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
   /** Start of the first mark other than `self` that reaches past `from`. */
   const nextObstacle = (self: MarkSlot, from: number) => {
     let limit = right;
-    for (const s of sorted) if (s !== self && s.x1 > from && s.x0 < limit) limit = Math.max(from, s.x0);
+    // A bar the label starts on does not stop it: the title is drawn over it, on its halo.
+    for (const s of sorted) if (s !== self && s.x1 > from && s.x0 < limit && !(s.bar && s.x0 <= from)) limit = Math.max(from, s.x0);
     return limit;
   };
   for (const slot of sorted) {
@@ -66,7 +67,7 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
     }
     if (slot.bar) {
       const from = Math.max(slot.x0, left, cursor) + GAP;
-      const inner = Math.min(slot.x1, nextInside(sorted, slot)) - GAP;
+      const inner = Math.min(slot.x1, nextInside(sorted, slot), right) - GAP;
       if (measure(slot.text) <= inner - from && place(slot, from, inner, true)) continue;
       // A bar with other marks on it keeps its title inside, before the first of them.
       if (sorted.some((s) => s !== slot && s.rowId && s.x0 >= slot.x0 && s.x0 < slot.x1)) {
@@ -76,7 +77,7 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
     }
     const from = pastFlags(sorted, Math.max(slot.x1 + GAP, cursor));
     const to = nextObstacle(slot, from) - GAP;
-    if (from < right && !place(slot, from, to) && slot.bar) place(slot, Math.max(slot.x0, left, cursor) + GAP, Math.min(slot.x1, right) - GAP, true);
+    if (from < right && !place(slot, from, to) && slot.bar) place(slot, Math.max(slot.x0, left, cursor) + GAP, Math.min(nextInside(sorted, slot), right) - GAP, true);
   }
   return out;
 }

@@ -100,8 +100,8 @@ export function layout(view: TimelineView, rows: ViewRow[], zoomOrOptions: Zoom 
   const labelWidth = o.labelWidth ?? LABEL_WIDTH;
   const pxPerDay = o.pxPerDay ?? PX_PER_DAY[o.zoom];
   const originDay = Math.min(view.domain[0], view.today) - PAD_DAYS;
-  const filled = o.minWidth ? originDay + Math.ceil((o.minWidth - labelWidth) / pxPerDay) - 1 : -Infinity;
-  const lastDay = Math.max(view.domain[1], view.today, filled) + PAD_DAYS;
+  const filled = o.minWidth ? originDay + Math.floor((o.minWidth - labelWidth) / pxPerDay) - 1 : -Infinity;
+  const lastDay = Math.max(Math.max(view.domain[1], view.today) + PAD_DAYS, filled);
   const { lines, inline } = o.compact ? inlineMilestones(rows) : { lines: rows, inline: new Map<string, ViewRow[]>() };
   const rowIndex = new Map(lines.map((r, i) => [r.id, i]));
   for (const [id, marks] of inline) for (const m of marks) rowIndex.set(m.id, rowIndex.get(id)!);
