@@ -15,6 +15,8 @@ export interface MarkSlot {
   /** A bar tall enough to hold its title. */
   bar?: boolean;
   text?: string;
+  /** A thin bar under the line's other marks (compact): its title sits on the line, not in a filled bar. */
+  thin?: boolean;
   /** Width factor for bolder text. */
   scale?: number;
 }
@@ -44,7 +46,7 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
     const text = fitText(slot.text!, to - from, measure);
     if (!text || to - from < MIN_WIDTH && text !== slot.text) return false;
     const width = measure(text);
-    out.push({ rowId: slot.rowId!, x: from, width, text, cut: text !== slot.text, inside });
+    out.push({ rowId: slot.rowId!, x: from, width, text, cut: text !== slot.text, inside: inside && !slot.thin });
     cursor = from + width + GAP;
     return true;
   };

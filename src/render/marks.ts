@@ -38,12 +38,17 @@ export function targetBox(l: Layout, row: ViewRow): [number, number] | undefined
   return [x - 2, x + 9];
 }
 
-export function drawShape(row: ViewRow, g: Geometry, mid: number, extraClass = ''): string {
+/** A project bar drawn thin along the bottom of its line, under the milestones put on it (compact). */
+export function thinBar(g: Geometry): Geometry {
+  return { ...g, h: 5 };
+}
+
+export function drawShape(row: ViewRow, g: Geometry, mid: number, thin = false): string {
   const id = esc(row.id);
   if (g.form === 'diamond') {
     const cx = (g.x0 + g.x1) / 2;
     const r = DIAMOND_R;
-    return `<path class="diamond${extraClass}" data-row="${id}" data-handle="end" d="M${cx} ${mid - r}L${cx + r} ${mid}L${cx} ${mid + r}L${cx - r} ${mid}Z"/>`;
+    return `<path class="diamond" data-row="${id}" data-handle="end" d="M${cx} ${mid - r}L${cx + r} ${mid}L${cx} ${mid + r}L${cx - r} ${mid}Z"/>`;
   }
   if (g.form === 'ring') {
     const cx = (g.x0 + g.x1) / 2;
@@ -53,15 +58,15 @@ export function drawShape(row: ViewRow, g: Geometry, mid: number, extraClass = '
     const top = mid - 8;
     return `<path class="span" data-row="${id}" d="M${g.x0} ${top + 11}V${top}H${g.x1}V${top + 11}"/>`;
   }
-  const top = mid - g.h / 2;
-  let out = `<rect class="bar${row.period ? ' period' : ''}${extraClass}" data-row="${id}" x="${g.x0}" y="${top}" width="${g.x1 - g.x0}" height="${g.h}" rx="3"/>`;
+  const top = thin ? mid + 6 : mid - g.h / 2;
+  let out = `<rect class="bar${row.period ? ' period' : ''}${thin ? ' thin' : ''}" data-row="${id}" x="${g.x0}" y="${top}" width="${g.x1 - g.x0}" height="${g.h}" rx="3"/>`;
   if (row.endField) out += `<rect class="handle" data-row="${id}" data-handle="end" x="${g.x1 - 4}" y="${top - 2}" width="8" height="${g.h + 4}"/>`;
   return out;
 }
 
 /** A thin underline: the share done, in full width under the bar. */
-export function drawProgress(row: ViewRow, g: Geometry, mid: number): string {
-  if (row.progress === undefined || (g.form !== 'bar' && g.form !== 'span')) return '';
+export function drawProgress(row: ViewRow, g: Geometry, mid: number, thin = false): string {
+  if (row.progress === undefined || thin || (g.form !== 'bar' && g.form !== 'span')) return '';
   const y = g.form === 'span' ? mid + 8 : mid + g.h / 2 + 1.5;
   const w = g.x1 - g.x0;
   const done = w * Math.max(0, Math.min(1, row.progress));

@@ -10,7 +10,7 @@ import { esc } from './escape';
 import { placeLine, type MarkSlot, type PlacedLabel } from './labels';
 import { AXIS_HEIGHT, ROW_HEIGHT, xOf, yOf, type Layout } from './layout';
 import { drawLegend, legendKeys } from './legend';
-import { drawAdded, drawGhost, drawProgress, drawShape, drawTarget, geometry, metaOf, targetBox } from './marks';
+import { drawAdded, drawGhost, drawProgress, drawShape, drawTarget, geometry, metaOf, targetBox, thinBar } from './marks';
 import { formatDayLabel } from './scale';
 import { estimate, fitText, initials, type Measure } from './text';
 
@@ -78,7 +78,7 @@ function drawLabel(l: Layout, row: ViewRow, y: number, measure: Measure, options
   const scale = (isLane(row) ? 1.2 : 1.1) * (12 / 11);
   const room = l.labelWidth - 10 - x - (flag ? measure('● ') * scale : 0);
   const title = fitText(row.title, room, (t) => measure(t) * scale, 1);
-  return `<g class="${rowClass(row, options.selected)} label${isLane(row) ? ' lane-label' : ''}" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${l.labelWidth}" height="${ROW_HEIGHT}"/>`
+  return `<g class="${rowClass(row, options.selected)}${isLane(row) ? ' lane-label' : ''} label" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${l.labelWidth}" height="${ROW_HEIGHT}"/>`
     + `${toggle}<text class="title" x="${x}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(title)}</text></g>`;
 }
 
@@ -99,18 +99,21 @@ function drawLine(c: LineContext, row: ViewRow, index: number): { marks: string;
   let marks = '';
   let leftEdge: ViewRow | undefined;
   let rightEdge: ViewRow | undefined;
-  for (const r of [row, ...(l.inline.get(row.id) ?? [])]) {
-    const g = geometry(l, r);
+  const inline = l.inline.get(row.id) ?? [];
+  for (const r of [row, ...inline]) {
+    const thin = r === row && inline.length > 0;
+    const found = geometry(l, r);
+    const g = found && thin ? thinBar(found) : found;
     let out = c.options.baseline ? drawGhost(l, r, mid) : '';
     if (r === row) out += drawTarget(l, r, y);
     if (g) {
-      out += drawShape(r, g, mid) + drawProgress(r, g, mid);
+      out += drawShape(r, g, mid, thin) + drawProgress(r, g, mid, thin);
       if (c.options.baseline && r.added) {
         out += drawAdded(g.x0, mid);
         slots.push({ x0: g.x0 - 15, x1: g.x0 });
       }
       const meta = metaOf(r, initials);
-      slots.push({ rowId: r.id, x0: g.x0, x1: g.x1, bar: (g.form === 'bar' && g.h >= 12) || g.form === 'span', text: meta ? `${r.title}  ${meta}` : r.title, scale: isLane(r) ? 1.12 : 1 });
+      slots.push({ rowId: r.id, x0: g.x0, x1: g.x1, bar: (g.form === 'bar' && (thin || g.h >= 12)) || g.form === 'span', thin, text: meta ? `${r.title}  ${meta}` : r.title, scale: isLane(r) ? 1.12 : 1 });
       if (c.options.edges && g.x1 < c.left) leftEdge = r;
       if (c.options.edges && g.x0 > c.right) rightEdge ??= r;
     }

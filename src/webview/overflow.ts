@@ -23,6 +23,10 @@ export function fitToolbar(doc: Document, bar: HTMLElement, items: HTMLElement[]
     button.setAttribute('aria-expanded', String(on));
   };
   button.addEventListener('click', () => open(!!menu.hidden));
+  // A command chosen from the menu closes it; a field in it (search, filters) keeps it open while in use.
+  menu.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('button')) open(false);
+  });
   doc.addEventListener('pointerdown', (e) => {
     if (!more.contains(e.target as Node)) open(false);
   });

@@ -69,26 +69,24 @@ export async function assertLabelsWhole(page: Page, where: string): Promise<numb
 
 /** The day under a point of the scroller (fractional), from the app's layout. */
 export async function dayUnder(page: Page, clientX: number): Promise<number> {
-  return page.evaluate((x) => {
-    const app = (window as unknown as { roadmarkTimeline: { l: { labelWidth: number; pxPerDay: number; originDay: number }; parts: { scroller: HTMLElement } } }).roadmarkTimeline;
+  return page.evaluate(`(() => {
+    const app = window.roadmarkTimeline;
     const s = app.parts.scroller;
-    return (x - s.getBoundingClientRect().left + s.scrollLeft - app.l.labelWidth) / app.l.pxPerDay + app.l.originDay;
-  }, clientX);
+    return (${clientX} - s.getBoundingClientRect().left + s.scrollLeft - app.l.labelWidth) / app.l.pxPerDay + app.l.originDay;
+  })()`) as Promise<number>;
 }
 
 /** Legend keys that each mark on screen needs, and the keys the legend lists. */
 export async function legendCoverage(page: Page): Promise<{ needed: string[]; listed: string[] }> {
-  return page.evaluate(() => {
-    const needs: [string, string][] = [
+  const needs: [string, string][] = [
       ['.stage .goal-ring', 'goal'], ['.stage .span', 'initiative'], ['.stage .target-flag', 'target'], ['.stage .kind-project .bar', 'project'],
       ['.stage .kind-milestone .diamond', 'milestone'], ['.stage .kind-milestone .bar:not(.period)', 'milestone-span'], ['.stage .kind-task .bar', 'task'],
       ['.stage .bar.period', 'period'], ['.stage .progress-track', 'progress'], ['.stage .chart .status-done .bar, .stage .chart .status-done .diamond', 'done'],
       ['.stage .chart g.overdue', 'overdue'], ['.stage .chart g.at-risk', 'at-risk'], ['.stage .chart g.critical', 'critical'], ['.stage .arrow:not(.ss):not(.ff)', 'fs'],
       ['.stage .arrow.ss', 'ss'], ['.stage .arrow.ff', 'ff'], ['.stage .today', 'today'], ['.stage .ghost', 'baseline'], ['.stage .added-mark', 'added'], ['.stage .edge', 'edge'],
     ];
-    return {
-      needed: needs.filter(([sel]) => document.querySelector(sel)).map(([, key]) => key),
-      listed: [...document.querySelectorAll('.legend-strip [data-legend]')].map((e) => e.getAttribute('data-legend')!),
-    };
-  });
+  return page.evaluate(`({
+    needed: ${JSON.stringify(needs)}.filter(([sel]) => document.querySelector(sel)).map(([, key]) => key),
+    listed: [...document.querySelectorAll('.legend-strip [data-legend]')].map((e) => e.getAttribute('data-legend')),
+  })`) as Promise<{ needed: string[]; listed: string[] }>;
 }

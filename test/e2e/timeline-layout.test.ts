@@ -42,12 +42,12 @@ async function checkLabels(page: Page, where: string): Promise<void> {
 }
 
 async function scrollTo(page: Page, left: number, top: number): Promise<void> {
-  await page.evaluate(([x, y]) => {
-    const s = document.querySelector('.scroller')!;
-    s.scrollLeft = x;
-    s.scrollTop = y;
-    (window as unknown as { roadmarkTimeline: { draw(): void } }).roadmarkTimeline.draw();
-  }, [left, top]);
+  await page.evaluate(`(() => {
+    const s = document.querySelector('.scroller');
+    s.scrollLeft = ${left};
+    s.scrollTop = ${top};
+    window.roadmarkTimeline.draw();
+  })()`);
 }
 
 describe('timeline layout in Chromium: the example', function () {
@@ -125,7 +125,7 @@ describe('timeline layout in Chromium: the example', function () {
 
   it('Fit shows the whole plan in the window: no horizontal scroll, every mark in view', async () => {
     await page.getByRole('button', { name: 'Fit' }).click();
-    const { canvas, client } = await page.evaluate(() => ({ canvas: document.querySelector('.canvas')!.getBoundingClientRect().width, client: document.querySelector('.scroller')!.clientWidth }));
+    const { canvas, client } = await page.evaluate(`({ canvas: document.querySelector('.canvas').getBoundingClientRect().width, client: document.querySelector('.scroller').clientWidth })`) as { canvas: number; client: number };
     assert.ok(canvas <= client + 1, `canvas ${canvas} px in a ${client} px window`);
     assert.equal(await page.locator('.stage .edge').count(), 0, 'nothing is off-screen');
     assert.equal(await page.getByRole('button', { name: 'Fit' }).getAttribute('aria-pressed'), 'true');
@@ -199,10 +199,10 @@ describe('timeline layout in Chromium: the example', function () {
     for (const width of [1400, 900, 600, 420]) {
       await page.setViewportSize({ width, height: 820 });
       await page.waitForTimeout(50);
-      const { height, scroll, client } = await page.evaluate(() => {
-        const bar = document.querySelector('.toolbar') as HTMLElement;
+      const { height, scroll, client } = await page.evaluate(`(() => {
+        const bar = document.querySelector('.toolbar');
         return { height: bar.getBoundingClientRect().height, scroll: bar.scrollWidth, client: bar.clientWidth };
-      });
+      })()`) as { height: number; scroll: number; client: number };
       assert.ok(height < 46, `toolbar ${height} px tall at ${width} px`);
       assert.ok(scroll <= client + 1, `toolbar content ${scroll} px in ${client} px`);
     }
@@ -305,13 +305,13 @@ describe('timeline layout in Chromium: a generated 10k-item plan', function () {
 
   it('Fit fits the 10k plan, header labels stay apart, and print cuts pages of whole rows', async () => {
     await page.getByRole('button', { name: 'Fit' }).click();
-    const { canvas, client } = await page.evaluate(() => ({ canvas: document.querySelector('.canvas')!.getBoundingClientRect().width, client: document.querySelector('.scroller')!.clientWidth }));
+    const { canvas, client } = await page.evaluate(`({ canvas: document.querySelector('.canvas').getBoundingClientRect().width, client: document.querySelector('.scroller').clientWidth })`) as { canvas: number; client: number };
     assert.ok(canvas <= client + 1);
     assertNoOverlap((await labelBoxes(page)).filter((b) => b.kind === 'axis' || b.kind === 'today'), '10k fit axis');
     await page.evaluate('window.roadmarkPrint()');
     const rows = await app(page, 'app.l.rows.length') as number;
     assert.equal(await page.locator('.print-page').count(), Math.ceil(rows / 25));
-    await page.evaluate(() => document.querySelector('.print-pages')?.remove());
+    await page.evaluate(`document.querySelector('.print-pages')?.remove()`);
     assert.deepEqual(errors, []);
   });
 });
