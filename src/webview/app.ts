@@ -127,7 +127,10 @@ export class TimelineApp {
     const vp = { x: s.scrollLeft, y: s.scrollTop, width: s.clientWidth, height: s.clientHeight };
     this.parts.stage.style.width = `${vp.width}px`;
     this.parts.stage.style.height = `${vp.height}px`;
-    this.parts.stage.innerHTML = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true });
+    const svg = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true });
+    this.parts.stage.innerHTML = svg;
+    // The legend names the edge markers only while some are on screen.
+    this.parts.legend.classList.toggle('no-edges', !svg.includes('class="edge '));
   }
 
   /** The layout with the dragged row at its dragged date; `this.l` itself is left as it is. */

@@ -39,6 +39,7 @@ html,body{margin:0;padding:0;height:100%;background:var(--rm-bg);color:var(--rm-
 .canvas{position:relative}
 .stage{position:sticky;left:0;top:0;overflow:hidden}
 .stage svg{display:block}
+.legend-strip.no-edges [data-legend="edge"]{display:none}
 .legend-strip{border-top:1px solid var(--rm-border);flex:none}.legend-strip[hidden]{display:none}.legend-strip svg{display:block}
 .row,.bar,.diamond,.label{cursor:pointer}
 .scroller.panning{cursor:grabbing}
