@@ -87,6 +87,6 @@ export async function legendCoverage(page: Page): Promise<{ needed: string[]; li
     ];
   return page.evaluate(`({
     needed: ${JSON.stringify(needs)}.filter(([sel]) => document.querySelector(sel)).map(([, key]) => key),
-    listed: [...document.querySelectorAll('.legend-strip [data-legend]')].map((e) => e.getAttribute('data-legend')),
+    listed: [...document.querySelectorAll('.legend-strip [data-legend]')].filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.getAttribute('data-legend')),
   })`) as Promise<{ needed: string[]; listed: string[] }>;
 }

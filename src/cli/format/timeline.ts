@@ -34,5 +34,6 @@ export function timelineHtml(view: TimelineView, script = webviewScript()): stri
 
 export function timelineSvg(view: TimelineView, zoom: Zoom = 'month', dark = false): string {
   const l = layout(view, visibleRows(view, {}, new Set()), zoom);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${drawTimeline(view, l, undefined, { style: exportCss(dark) })}\n`;
+  // As the page's export with its defaults: legend on, the drift baseline drawn when the model has one.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${drawTimeline(view, l, undefined, { style: exportCss(dark), legend: true, baseline: true })}\n`;
 }
