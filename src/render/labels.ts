@@ -50,13 +50,20 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
     cursor = from + width + GAP;
     return true;
   };
-  /** Start of the first mark other than `self` that reaches past `from`. */
-  const nextObstacle = (self: MarkSlot, from: number) => {
+  /** Start of the first mark other than `self` that reaches past `from`, and that mark. */
+  const blocker = (self: MarkSlot, from: number): { limit: number; by?: MarkSlot } => {
     let limit = right;
+    let by: MarkSlot | undefined;
     // A bar the label starts on does not stop it: the title is drawn over it, on its halo.
-    for (const s of sorted) if (s !== self && s.x1 > from && s.x0 < limit && !(s.bar && s.x0 <= from)) limit = Math.max(from, s.x0);
-    return limit;
+    for (const s of sorted) {
+      if (s !== self && s.x1 > from && s.x0 < limit && !(s.bar && s.x0 <= from)) {
+        limit = Math.max(from, s.x0);
+        by = s;
+      }
+    }
+    return { limit, by };
   };
+  const nextObstacle = (self: MarkSlot, from: number) => blocker(self, from).limit;
   for (const slot of sorted) {
     if (!slot.rowId || !slot.text) continue;
     scale = slot.scale ?? 1;
@@ -77,8 +84,14 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
         continue;
       }
     }
-    const from = pastFlags(sorted, Math.max(slot.x1 + GAP, cursor));
-    const to = nextObstacle(slot, from) - GAP;
+    let from = pastFlags(sorted, Math.max(slot.x1 + GAP, cursor));
+    let next = blocker(slot, from);
+    // Too little room before a flag (an initiative's target): the title goes past it instead.
+    for (let k = 0; k < 3 && next.by && !next.by.rowId && measure(slot.text) > next.limit - GAP - from; k++) {
+      from = pastFlags(sorted, next.by.x1 + GAP);
+      next = blocker(slot, from);
+    }
+    const to = next.limit - GAP;
     if (from < right && !place(slot, from, to) && slot.bar) place(slot, Math.max(slot.x0, left, cursor) + GAP, Math.min(nextInside(sorted, slot), right) - GAP, true);
   }
   return out;

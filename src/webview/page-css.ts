@@ -23,7 +23,7 @@ html,body{margin:0;padding:0;height:100%;background:var(--rm-bg);color:var(--rm-
 .toolbar .group{display:flex;gap:2px;flex:none}
 .toolbar>*{flex:none}
 .toolbar button,.toolbar select,.toolbar input{font:inherit;color:var(--vscode-input-foreground,var(--rm-fg));background:var(--vscode-input-background,var(--rm-bg));border:1px solid var(--vscode-input-border,var(--rm-border));border-radius:3px;padding:3px 8px}
-.toolbar select{max-width:180px}
+.toolbar select{max-width:180px}.toolbar input[type=search]{width:150px;min-width:80px;flex:0 1 150px}
 .toolbar button{cursor:pointer;background:var(--vscode-button-secondaryBackground,var(--rm-stripe));color:var(--vscode-button-secondaryForeground,var(--rm-fg))}
 .toolbar button[aria-pressed="true"]{background:var(--vscode-button-background,var(--rm-focus));color:var(--vscode-button-foreground,#fff)}
 .toolbar button[hidden]{display:none}

@@ -99,7 +99,8 @@ export function buildToolbar(doc: Document, actions: ToolbarActions, toggles: To
     button('Export SVG', 'Save the whole timeline as SVG', actions.exportSvg), button('Export PNG', 'Save the whole timeline as PNG', actions.exportPng),
     button('Print', 'Print the whole timeline, page by page', actions.print),
   ];
-  items[0].dataset.keep = 'true';
+  // Zoom and Search stay on the bar whatever its width (Search shrinks).
+  for (const k of [0, 2]) items[k].dataset.keep = 'true';
   const fitter = fitToolbar(doc, bar, items);
   const setZoom = (zoom: Zoom | 'fit' | undefined) => [...zoomButtons, fit].forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.zoom === zoom)));
   return {

@@ -57,8 +57,10 @@ describe('timeline renderer: label placement, axis, legend, state', () => {
     assert.ok(inside.inside && inside.x === 405);
     const [after] = placeLine([{ rowId: 'a', x0: 400, x1: 420, bar: true, text: 'Build the shop' }], 300, 1400, estimate);
     assert.ok(!after.inside && after.x === 425);
-    const [cut] = placeLine([{ rowId: 'a', x0: 400, x1: 414, text: 'Build the shop with every payment provider' }, { x0: 520, x1: 530 }], 300, 1400, estimate);
+    const [cut] = placeLine([{ rowId: 'a', x0: 400, x1: 414, text: 'Build the shop with every payment provider' }, { rowId: 'b', x0: 520, x1: 534, text: 'B' }], 300, 1400, estimate);
     assert.ok(cut.cut && cut.text.endsWith('…') && cut.x + cut.width <= 515, JSON.stringify(cut));
+    const [pastFlag] = placeLine([{ rowId: 'a', x0: 400, x1: 600, bar: false, text: 'Rebook and follow up at checkout' }, { x0: 610, x1: 621 }], 300, 1400, estimate);
+    assert.ok(!pastFlag.cut && pastFlag.x === 626, `a short gap before a target flag: the title goes after it (${JSON.stringify(pastFlag)})`);
   });
 
   it('fitText cuts at a word-or-letter boundary with an ellipsis, and gives up below a few letters', () => {
