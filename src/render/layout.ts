@@ -46,6 +46,7 @@ export interface Layout {
   labelWidth: number;
   /** Line of every row drawn, inlined ones included. */
   rowIndex: Map<string, number>;
+  /** Every row of the model by id (shown or not). */
   byId: Map<string, ViewRow>;
   /** Rows that have children in the model (they get a collapse toggle). */
   parents: Set<string>;
@@ -58,6 +59,7 @@ export function labelWidthFor(viewportWidth: number): number {
 
 /** A row is kept when it matches, or when one of its descendants does (so the path shows). */
 export function visibleRows(view: TimelineView, filters: Filters, collapsed: ReadonlySet<string>): ViewRow[] {
+  if (!collapsed.size && !filters.owner && !filters.status && !filters.goal && !filters.horizon && !filters.search?.trim()) return view.rows;
   const search = filters.search?.trim().toLowerCase();
   const matches = (r: ViewRow) =>
     r.kind !== 'group' &&
@@ -111,9 +113,23 @@ export function layout(view: TimelineView, rows: ViewRow[], zoomOrOptions: Zoom 
     height: AXIS_HEIGHT + lines.length * ROW_HEIGHT,
     labelWidth,
     rowIndex,
-    byId: new Map(rows.map((r) => [r.id, r])),
-    parents: new Set(view.rows.map((r) => r.parent).filter((p): p is string => !!p)),
+    ...indexOf(view),
   };
+}
+
+/** Rows by id and the ids that have children, for the whole model: built once per model. */
+const indexes = new WeakMap<TimelineView, { byId: Map<string, ViewRow>; parents: Set<string> }>();
+function indexOf(view: TimelineView): { byId: Map<string, ViewRow>; parents: Set<string> } {
+  let index = indexes.get(view);
+  if (!index) {
+    index = { byId: new Map(), parents: new Set() };
+    for (const r of view.rows) {
+      index.byId.set(r.id, r);
+      if (r.parent) index.parents.add(r.parent);
+    }
+    indexes.set(view, index);
+  }
+  return index;
 }
 
 /** Pixels per day at which the whole domain fits a chart area this wide. */

@@ -43,7 +43,7 @@ export function thinBar(g: Geometry): Geometry {
   return { ...g, h: 5 };
 }
 
-export function drawShape(row: ViewRow, g: Geometry, mid: number, thin = false): string {
+export function drawShape(row: ViewRow, g: Geometry, mid: number, thin = false, handles = true): string {
   const id = esc(row.id);
   if (g.form === 'diamond') {
     const cx = (g.x0 + g.x1) / 2;
@@ -60,7 +60,7 @@ export function drawShape(row: ViewRow, g: Geometry, mid: number, thin = false):
   }
   const top = thin ? mid + 6 : mid - g.h / 2;
   let out = `<rect class="bar${row.period ? ' period' : ''}${thin ? ' thin' : ''}" data-row="${id}" x="${g.x0}" y="${top}" width="${g.x1 - g.x0}" height="${g.h}" rx="3"/>`;
-  if (row.endField) out += `<rect class="handle" data-row="${id}" data-handle="end" x="${g.x1 - 4}" y="${top - 2}" width="8" height="${g.h + 4}"/>`;
+  if (handles && row.endField) out += `<rect class="handle" data-row="${id}" data-handle="end" x="${g.x1 - 4}" y="${top - 2}" width="8" height="${g.h + 4}"/>`;
   return out;
 }
 

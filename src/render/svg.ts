@@ -38,6 +38,8 @@ export interface DrawOptions {
   collapsed?: ReadonlySet<string>;
   /** Markers at the edges for items outside the viewport (the live page). */
   edges?: boolean;
+  /** Grips at the ends of bars for dragging (only where a drag can be carried out: the editor). */
+  handles?: boolean;
 }
 
 const KIND_LABEL: Record<ViewRow['kind'], string> = {
@@ -78,7 +80,7 @@ function drawLabel(l: Layout, row: ViewRow, y: number, measure: Measure, options
   const scale = (isLane(row) ? 1.2 : 1.1) * (12 / 11);
   const room = l.labelWidth - 10 - x - (flag ? measure('● ') * scale : 0);
   const title = fitText(row.title, room, (t) => measure(t) * scale, 1);
-  return `<g class="${rowClass(row, options.selected)}${isLane(row) ? ' lane-label' : ''} label" data-row="${esc(row.id)}"><rect class="label-bg" x="0" y="${y}" width="${l.labelWidth}" height="${ROW_HEIGHT}"/>`
+  return `<g class="${rowClass(row, options.selected)}${isLane(row) ? ' lane-label' : ''} label" data-row="${esc(row.id)}">${isLane(row) || row.id === options.selected ? `<rect class="label-bg" x="0" y="${y}" width="${l.labelWidth}" height="${ROW_HEIGHT}"/>` : ''}`
     + `${toggle}<text class="title" x="${x}" y="${y + ROW_HEIGHT / 2 + 4}">${flag}${esc(title)}</text></g>`;
 }
 
@@ -107,7 +109,7 @@ function drawLine(c: LineContext, row: ViewRow, index: number): { marks: string;
     let out = c.options.baseline ? drawGhost(l, r, mid) : '';
     if (r === row) out += drawTarget(l, r, y);
     if (g) {
-      out += drawShape(r, g, mid, thin) + drawProgress(r, g, mid, thin);
+      out += drawShape(r, g, mid, thin, !!c.options.handles) + drawProgress(r, g, mid, thin);
       if (c.options.baseline && r.added) {
         out += drawAdded(g.x0, mid);
         slots.push({ x0: g.x0 - 15, x1: g.x0 });
@@ -123,11 +125,11 @@ function drawLine(c: LineContext, row: ViewRow, index: number): { marks: string;
   if (target) slots.push({ x0: target[0], x1: target[1] });
   if (leftEdge) {
     slots.push({ x0: c.left, x1: c.left + 14 });
-    marks += `<path class="edge left" data-edge="${esc(leftEdge.id)}" d="M${c.left + 12} ${mid - 6}L${c.left + 4} ${mid}L${c.left + 12} ${mid + 6}Z"><title>${esc(leftEdge.title)}: earlier, click to show</title></path>`;
+    marks += `<path class="edge left" data-edge="${esc(leftEdge.id)}" d="M${c.left + 12} ${mid - 6}L${c.left + 4} ${mid}L${c.left + 12} ${mid + 6}Z"/>`;
   }
   if (rightEdge) {
     slots.push({ x0: c.right - 14, x1: c.right });
-    marks += `<path class="edge right" data-edge="${esc(rightEdge.id)}" d="M${c.right - 12} ${mid - 6}L${c.right - 4} ${mid}L${c.right - 12} ${mid + 6}Z"><title>${esc(rightEdge.title)}: later, click to show</title></path>`;
+    marks += `<path class="edge right" data-edge="${esc(rightEdge.id)}" d="M${c.right - 12} ${mid - 6}L${c.right - 4} ${mid}L${c.right - 12} ${mid + 6}Z"/>`;
   }
   return { marks, labels: drawMarkLabels(placeLine(slots, c.left, c.right, c.measure), l, mid) };
 }
@@ -136,8 +138,8 @@ function drawMarkLabels(placed: PlacedLabel[], l: Layout, mid: number): string {
   let out = '';
   for (const p of placed) {
     const row = l.byId.get(p.rowId)!;
-    const meta = metaOf(row, initials);
-    const body = !p.cut && meta ? `${esc(row.title)}<tspan class="meta">  ${esc(meta)}</tspan>` : esc(p.text);
+    // One text run per label (no tspan, no halo stroke): SVG text is the costly part of a frame.
+    const body = esc(p.text);
     const cls = `mark-label kind-${row.kind}${p.inside ? ` inside status-${row.status}${row.overdue ? ' overdue' : row.atRisk ? ' at-risk' : ''}` : ''}`;
     out += `<text class="${cls}" data-row="${esc(row.id)}" x="${p.x}" y="${mid + 4}">${p.cut ? `<title>${esc(row.title)}</title>` : ''}${body}</text>`;
   }

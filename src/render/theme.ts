@@ -52,9 +52,8 @@ export const TIMELINE_SVG_CSS = `
 .label text{font-size:12px}.kind-goal.label text,.kind-roadmap.label text,.kind-group.label text{font-weight:700}
 .kind-initiative.label text{font-weight:600}.selected .label-bg{fill:var(--rm-selected)}
 .toggle{fill:var(--rm-muted)!important;cursor:pointer}
-.mark-label{font-size:11px;paint-order:stroke;stroke:var(--rm-bg);stroke-width:3px;stroke-linejoin:round}
-.mark-label .meta{fill:var(--rm-muted)}
-.mark-label.inside{stroke:none;fill:var(--rm-on-project)}.mark-label.inside .meta{fill:inherit;opacity:.85}
+.mark-label{font-size:11px}
+.mark-label.inside{fill:var(--rm-on-project)}
 .mark-label.inside.kind-milestone,.mark-label.inside.kind-task,.mark-label.inside.at-risk{fill:var(--rm-on-milestone)}
 .mark-label.inside.kind-initiative,.mark-label.inside.kind-goal,.mark-label.inside.status-done,.mark-label.inside.status-dropped{fill:var(--rm-fg)}
 .kind-goal .mark-label,.kind-initiative .mark-label{font-weight:600}

@@ -42,6 +42,9 @@ export class TimelineApp {
   readonly parts: AppParts;
   readonly measure: Measure;
   private frame = 0;
+  private legendFrame = 0;
+  /** What the legend strip shows now, to skip redrawing the same. */
+  private legendShown = '';
 
   constructor(private readonly root: HTMLElement, readonly host: Host, callbacks: AppCallbacks) {
     this.state = host.getState() ?? defaultState();
@@ -87,7 +90,7 @@ export class TimelineApp {
     this.syncToggles();
     renderChanges(this.parts.moved, view.baseline, (rowId) => this.reveal(rowId));
     this.parts.moved.hidden = !view.baseline || !this.state.baseline;
-    this.relayout();
+    this.relayout(false);
     if (fresh) this.scrollToDay(view.today);
     else this.restoreScroll();
     // The benchmark reads when the first frame with the timeline in it was produced.
@@ -127,7 +130,7 @@ export class TimelineApp {
     const vp = { x: s.scrollLeft, y: s.scrollTop, width: s.clientWidth, height: s.clientHeight };
     this.parts.stage.style.width = `${vp.width}px`;
     this.parts.stage.style.height = `${vp.height}px`;
-    const svg = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true });
+    const svg = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true, handles: this.host.kind === 'vscode' });
     this.parts.stage.innerHTML = svg;
     // The legend names the edge markers only while some are on screen.
     this.parts.legend.classList.toggle('no-edges', !svg.includes('class="edge '));
@@ -148,7 +151,8 @@ export class TimelineApp {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
 
-  relayout(): void {
+  /** Lays out what is shown again; `draw` false when the caller scrolls and draws next. */
+  relayout(draw = true): void {
     if (!this.view) return;
     const s = this.parts.scroller;
     const rows = visibleRows(this.view, this.state.filters, new Set(this.state.collapsed));
@@ -162,8 +166,10 @@ export class TimelineApp {
     this.parts.toolbar.setZoom(this.state.fit ? 'fit' : this.state.pxPerDay ? undefined : this.state.zoom);
     this.parts.tooltip.hidden = true;
     this.root.classList.toggle('is-empty', rows.length === 0);
-    this.drawLegend(rows);
-    this.draw();
+    // The legend follows a frame later: the chart's first frame does not wait for it.
+    cancelAnimationFrame(this.legendFrame);
+    this.legendFrame = requestAnimationFrame(() => this.drawLegend(rows));
+    if (draw) this.draw();
     this.save();
   }
 
@@ -173,6 +179,9 @@ export class TimelineApp {
     if (!this.state.legend || !this.view) return;
     const keys = legendKeys(this.view, rows, { baseline: this.baselineShown(), edges: true });
     const width = Math.max(200, this.parts.scroller.clientWidth || 1200);
+    const shown = `${keys.join()}|${width}|${this.view.baseline?.label}`;
+    if (shown === this.legendShown) return;
+    this.legendShown = shown;
     const { svg, height } = drawLegend(keys, width, 0, this.measure, this.view.baseline?.label);
     strip.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg" class="legend-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${svg}</svg>`;
   }

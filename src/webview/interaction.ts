@@ -13,9 +13,12 @@ const WHEEL_ZOOM = 1.25;
 export function listen(app: TimelineApp, exportImage: (format: 'svg' | 'png') => void): void {
   const { scroller } = app.parts;
   let pan: { x: number; y: number; left: number; top: number } | undefined;
+  let saving: ReturnType<typeof setTimeout> | undefined;
   scroller.addEventListener('scroll', () => {
     app.requestDraw();
-    app.save();
+    // Remembering the scroll can wait for a pause: writing storage on every frame costs a pan.
+    clearTimeout(saving);
+    saving = setTimeout(() => app.save(), 150);
   }, { passive: true });
   new ResizeObserver(() => {
     if (app.l && (app.state.fit || app.l.labelWidth !== labelWidthFor(scroller.clientWidth) || app.l.width < scroller.clientWidth)) app.relayout();
@@ -59,8 +62,10 @@ export function listen(app: TimelineApp, exportImage: (format: 'svg' | 'png') =>
       scroller.scrollTop = pan.top - (e.clientY - pan.y);
       return;
     }
-    const row = rowAt(app, e.target);
+    const row = rowAt(app, e.target, e);
+    const edge = edgeAt(app, e.target);
     if (row) showTooltip(app, e, describeRow(row));
+    else if (edge) showTooltip(app, e, `${describeRow(edge)}. Outside the view: click to show it.`);
     else app.parts.tooltip.hidden = true;
   });
   scroller.addEventListener('pointerup', (e) => {
@@ -81,10 +86,9 @@ export function listen(app: TimelineApp, exportImage: (format: 'svg' | 'png') =>
     const target = e.target as Element;
     const toggle = target.closest?.('[data-toggle]')?.getAttribute('data-toggle');
     if (toggle) return app.toggle(app.l?.byId.get(toggle));
-    const edge = target.closest?.('[data-edge]')?.getAttribute('data-edge');
-    const edgeRow = edge ? app.l?.byId.get(edge) : undefined;
+    const edgeRow = edgeAt(app, e.target);
     if (edgeRow?.end !== undefined) return app.scrollToDay(edgeRow.start ?? edgeRow.end);
-    const row = rowAt(app, e.target);
+    const row = rowAt(app, e.target, e);
     if (row) app.select(row.id, true);
   });
   scroller.addEventListener('pointerleave', () => (app.parts.tooltip.hidden = true));
@@ -92,8 +96,18 @@ export function listen(app: TimelineApp, exportImage: (format: 'svg' | 'png') =>
   window.addEventListener('message', (e: MessageEvent) => onMessage(app, e.data, exportImage));
 }
 
-function rowAt(app: TimelineApp, target: EventTarget | null): ViewRow | undefined {
+function rowAt(app: TimelineApp, target: EventTarget | null, e?: PointerEvent): ViewRow | undefined {
   const id = (target as Element | null)?.closest?.('[data-row]')?.getAttribute('data-row');
+  if (id) return app.l?.byId.get(id);
+  // The label column has a background only for lanes and the selection: a row's line there is found by its height.
+  const s = app.parts.scroller;
+  const box = s.getBoundingClientRect();
+  if (!e || !app.l || e.clientX - box.left >= app.l.labelWidth || e.clientY - box.top < AXIS_HEIGHT) return undefined;
+  return app.l.rows[Math.floor((e.clientY - box.top - AXIS_HEIGHT + s.scrollTop) / ROW_HEIGHT)];
+}
+
+function edgeAt(app: TimelineApp, target: EventTarget | null): ViewRow | undefined {
+  const id = (target as Element | null)?.closest?.('[data-edge]')?.getAttribute('data-edge');
   return id ? app.l?.byId.get(id) : undefined;
 }
 

@@ -37,7 +37,7 @@ html,body{margin:0;padding:0;height:100%;background:var(--rm-bg);color:var(--rm-
 .moved ul{margin:4px 0;padding-left:18px}.moved button{font:inherit;color:var(--vscode-textLink-foreground,var(--rm-focus));background:none;border:0;padding:1px 0;cursor:pointer;text-align:left}
 .scroller{flex:1;overflow:auto;position:relative;outline:none}
 .canvas{position:relative}
-.stage{position:sticky;left:0;top:0;overflow:hidden}
+.stage{position:sticky;left:0;top:0;overflow:hidden;contain:strict}
 .stage svg{display:block}
 .legend-strip.no-edges [data-legend="edge"]{display:none}
 .legend-strip{border-top:1px solid var(--rm-border);flex:none}.legend-strip[hidden]{display:none}.legend-strip svg{display:block}

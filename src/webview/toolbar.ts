@@ -127,7 +127,6 @@ export function buildToolbar(doc: Document, actions: ToolbarActions, toggles: To
         s.value = filters[k] ?? '';
       }
       search.value = filters.search ?? '';
-      fitter();
     },
   };
 }

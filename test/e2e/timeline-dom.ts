@@ -85,6 +85,8 @@ export async function legendCoverage(page: Page): Promise<{ needed: string[]; li
       ['.stage .chart g.overdue', 'overdue'], ['.stage .chart g.at-risk', 'at-risk'], ['.stage .chart g.critical', 'critical'], ['.stage .arrow:not(.ss):not(.ff)', 'fs'],
       ['.stage .arrow.ss', 'ss'], ['.stage .arrow.ff', 'ff'], ['.stage .today', 'today'], ['.stage .ghost', 'baseline'], ['.stage .added-mark', 'added'], ['.stage .edge', 'edge'],
     ];
+  // The legend is redrawn a frame after the chart.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   return page.evaluate(`({
     needed: ${JSON.stringify(needs)}.filter(([sel]) => document.querySelector(sel)).map(([, key]) => key),
     listed: [...document.querySelectorAll('.legend-strip [data-legend]')].filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.getAttribute('data-legend')),

@@ -85,6 +85,21 @@ describe('timeline layout in Chromium: the example', function () {
     assert.ok(marks >= dated * 0.8, `${marks} titles on the chart for ${dated} dated rows in view`);
   });
 
+  it('with tasks as rows (deeper indents, more titles) labels still neither overlap nor run under the chart', async () => {
+    const tasksFile = file.replace(/\.html$/, '-tasks.html');
+    execFileSync(process.execPath, ['dist/cli.js', 'timeline', 'examples', '--tasks', '--out', tasksFile]);
+    const tasksPage = await open(browser, tasksFile, errors);
+    assert.ok((await app(tasksPage, `app.l.rows.filter((r) => r.kind === 'task').length`) as number) > 10);
+    for (const zoom of ['Week', 'Month', 'Year']) {
+      await tasksPage.getByRole('button', { name: zoom, exact: true }).click();
+      for (const y of [0, 900, 1800]) {
+        await scrollTo(tasksPage, 300, y);
+        await checkLabels(tasksPage, `tasks, ${zoom} at ${y}`);
+      }
+    }
+    await tasksPage.close();
+  });
+
   it('keeps header labels apart at any zoom, Ctrl+wheel included', async () => {
     await page.getByRole('button', { name: 'Week' }).click();
     const box = (await page.locator('.scroller').boundingBox())!;
