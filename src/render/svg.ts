@@ -40,6 +40,8 @@ export interface DrawOptions {
   edges?: boolean;
   /** Grips at the ends of bars for dragging (only where a drag can be carried out: the editor). */
   handles?: boolean;
+  /** Collapse toggles in the label column (the live page; an image has nothing to click). */
+  toggles?: boolean;
 }
 
 const KIND_LABEL: Record<ViewRow['kind'], string> = {
@@ -72,7 +74,7 @@ const isLane = (row: ViewRow) => row.kind === 'goal' || row.kind === 'initiative
 /** The left column: indent, collapse toggle, status dot and the title, cut with an ellipsis to fit. */
 function drawLabel(l: Layout, row: ViewRow, y: number, measure: Measure, options: DrawOptions): string {
   const indent = 8 + row.depth * 14;
-  const toggle = l.parents.has(row.id)
+  const toggle = options.toggles && l.parents.has(row.id)
     ? `<text class="toggle" data-toggle="${esc(row.id)}" x="${indent}" y="${y + ROW_HEIGHT / 2 + 4}" aria-label="${options.collapsed?.has(row.id) ? 'Expand' : 'Collapse'}">${options.collapsed?.has(row.id) ? '▸' : '▾'}</text>`
     : '';
   const flag = row.overdue ? '<tspan class="flag overdue">● </tspan>' : row.atRisk ? '<tspan class="flag at-risk">● </tspan>' : '';

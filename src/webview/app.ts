@@ -130,7 +130,7 @@ export class TimelineApp {
     const vp = { x: s.scrollLeft, y: s.scrollTop, width: s.clientWidth, height: s.clientHeight };
     this.parts.stage.style.width = `${vp.width}px`;
     this.parts.stage.style.height = `${vp.height}px`;
-    const svg = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true, handles: this.host.kind === 'vscode' });
+    const svg = drawTimeline(this.view, this.layoutWithDrag(), vp, { ...this.drawOptions(), edges: true, toggles: true, handles: this.host.kind === 'vscode' });
     this.parts.stage.innerHTML = svg;
     // The legend names the edge markers only while some are on screen.
     this.parts.legend.classList.toggle('no-edges', !svg.includes('class="edge '));
