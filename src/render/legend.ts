@@ -4,6 +4,7 @@
  */
 import type { TimelineView, ViewRow } from '../protocol/timeline';
 import { esc } from './escape';
+import { hasMoved } from './marks';
 import { estimate, type Measure } from './text';
 
 export const LEGEND_KEYS = ['goal', 'initiative', 'target', 'project', 'milestone', 'milestone-span', 'task', 'period', 'progress', 'done', 'overdue', 'at-risk', 'critical',
@@ -43,7 +44,7 @@ export function legendKeys(view: TimelineView, rows: readonly ViewRow[], options
       if (r.critical) on.add('critical');
     }
     if (options.baseline && view.baseline) {
-      if (r.baseline && r.baseline.end !== undefined && r.baseline.shape !== 'none') on.add('baseline');
+      if (hasMoved(r)) on.add('baseline');
       if (r.added) on.add('added');
     }
   }

@@ -79,10 +79,17 @@ export function drawTarget(l: Layout, row: ViewRow, y: number): string {
   return `<path class="target" d="M${x} ${y + 4}V${y + ROW_HEIGHT - 4}"/><path class="target-flag" d="M${x} ${y + 4}L${x + 8} ${y + 7.5}L${x} ${y + 11}Z"/>`;
 }
 
+/** The row has a baseline position that differs from where it is now (an unmoved ghost would only add noise). */
+export function hasMoved(row: ViewRow): boolean {
+  const b = row.baseline;
+  if (!b || b.end === undefined || b.shape === 'none') return false;
+  return b.shape !== row.shape || b.end !== row.end || (b.start ?? b.end) !== (row.start ?? row.end);
+}
+
 /** Where the row stood at the baseline, drawn behind the current mark. */
 export function drawGhost(l: Layout, row: ViewRow, mid: number): string {
-  const b = row.baseline;
-  if (!b || b.end === undefined || b.shape === 'none') return '';
+  if (!hasMoved(row)) return '';
+  const b = row.baseline!;
   const g = geometry(l, { ...row, shape: b.shape, start: b.start, end: b.end });
   if (!g) return '';
   if (g.form === 'diamond' || g.form === 'ring') {
