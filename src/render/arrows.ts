@@ -25,10 +25,10 @@ function marksOnLine(l: Layout, line: number): Geometry[] {
   return out;
 }
 
-/** How far an arrow goes round the bars in its way; past that it crosses them (drawn over them). */
-const MAX_DETOUR = 120;
+/** How far an arrow goes round the bars in its way; past that it crosses them, drawn over them on a halo. */
+const MAX_DETOUR = 240;
 
-/** Moves x away from every mark on the lines strictly between `a` and `b`, towards `dir`. */
+/** Moves x away from every mark on the lines strictly between `a` and `b`, towards `dir`; NaN when that would be too far. */
 function freeX(l: Layout, a: number, b: number, start: number, dir: -1 | 1): number {
   let x = start;
   const lo = Math.min(a, b) + 1;
@@ -43,7 +43,7 @@ function freeX(l: Layout, a: number, b: number, start: number, dir: -1 | 1): num
         }
       }
     }
-    if (Math.abs(x - start) > MAX_DETOUR) return start;
+    if (Math.abs(x - start) > MAX_DETOUR) return NaN;
   }
   return x;
 }
@@ -85,9 +85,12 @@ function path(l: Layout, a: ViewArrow, i: number, j: number, x1: number, outSide
   const gutter = (j >= i ? yOf(i + 1) : yOf(i)) + (kOut % 3 - 1) * 2;
   const dir = inSide === 'start' ? -1 : 1;
   const entry = inSide === 'start' ? x2 - STUB - kIn * FAN : x2 + STUB + kIn * FAN;
-  const xv = freeX(l, i, j, entry, dir);
+  const free = freeX(l, i, j, entry, dir);
+  const xv = Number.isNaN(free) ? entry : free;
   const tip = inSide === 'start' ? x2 - 1 : x2 + 1;
   const d = `M${x1} ${y1}H${xa}V${gutter}H${xv}V${y2}H${tip}`;
   const cls = `arrow${a.critical ? ' critical' : ''}${a.type !== 'FS' ? ` ${a.type.toLowerCase()}` : ''}`;
-  return `<path class="${cls}" data-from="${i}" data-to="${j}" d="${d}" marker-end="url(#${a.critical ? 'arrowhead-critical' : 'arrowhead'})"/>`;
+  // Crossing a bar: a halo in the background colour under the line keeps it readable over the bar.
+  const halo = Number.isNaN(free) ? `<path class="arrow-halo" d="${d}"/>` : '';
+  return `${halo}<path class="${cls}" data-from="${i}" data-to="${j}" d="${d}" marker-end="url(#${a.critical ? 'arrowhead-critical' : 'arrowhead'})"/>`;
 }

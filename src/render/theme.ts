@@ -75,7 +75,7 @@ export const TIMELINE_SVG_CSS = `
 .ghost{fill:none;stroke:var(--rm-muted);stroke-width:1.2;stroke-dasharray:3 2}
 .added-mark{fill:var(--rm-progress)}.added-plus{stroke:var(--rm-bg);stroke-width:1.6}
 .arrow{stroke:var(--rm-muted);stroke-width:1.2;fill:none;opacity:.9}.arrow.critical{stroke:var(--rm-critical);stroke-width:1.5;opacity:1}
-.arrow.ss,.arrow.ff{stroke-dasharray:4 2}
+.arrow.ss,.arrow.ff{stroke-dasharray:4 2}.arrow-halo{stroke:var(--rm-bg);stroke-width:5;fill:none}
 .arrowhead{fill:var(--rm-muted)}.arrowhead.critical{fill:var(--rm-critical)}
 .edge{fill:var(--rm-muted);cursor:pointer}
 .today{stroke:var(--rm-today);stroke-width:2}.today-pill{fill:var(--rm-today)}.today-label{fill:var(--rm-bg)!important;font-size:10px;font-weight:700}

@@ -100,6 +100,46 @@ describe('timeline layout in Chromium: the example', function () {
     await tasksPage.close();
   });
 
+  it('arrows never pass under a bar: they go round it, or cross over it on a halo', async () => {
+    let crossings = 0;
+    let segments = 0;
+    for (const zoom of ['Month', 'Year']) {
+      await page.getByRole('button', { name: zoom, exact: true }).click();
+      for (const y of [0, 400, 1e6]) {
+        await scrollTo(page, 0, y);
+        const r = await page.evaluate(`(() => {
+          const marks = [...document.querySelectorAll('.stage .chart .bar:not(.handle), .stage .chart .diamond')];
+          const out = { crossings: 0, segments: 0, bad: [] };
+          for (const a of document.querySelectorAll('.stage .arrow')) {
+            const d = a.getAttribute('d');
+            const n = d.match(/-?[\\d.]+/g).map(Number);
+            let x = n[0], y = n[1];
+            const pts = [[x, y]];
+            for (const c of d.match(/[HV]-?[\\d.]+/g)) { const v = Number(c.slice(1)); if (c[0] === 'H') x = v; else y = v; pts.push([x, y]); }
+            for (let k = 1; k < pts.length; k++) {
+              out.segments++;
+              const [x0, y0] = pts[k - 1], [x1, y1] = pts[k];
+              for (const m of marks) {
+                const b = m.getBBox();
+                if (!(Math.max(x0, x1) > b.x + 1 && Math.min(x0, x1) < b.x + b.width - 1 && Math.max(y0, y1) > b.y + 1 && Math.min(y0, y1) < b.y + b.height - 1)) continue;
+                out.crossings++;
+                const above = m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
+                const halo = a.previousElementSibling?.classList.contains('arrow-halo') && a.previousElementSibling.getAttribute('d') === d;
+                if (!above || !halo) out.bad.push(d);
+              }
+            }
+          }
+          return out;
+        })()`) as { crossings: number; segments: number; bad: string[] };
+        assert.deepEqual(r.bad, [], `${zoom} at ${y}: arrows through a bar without a halo, or under it`);
+        crossings += r.crossings;
+        segments += r.segments;
+      }
+    }
+    assert.ok(segments > 100, `${segments} arrow segments checked`);
+    assert.ok(crossings < segments / 10, `${crossings} of ${segments} segments cross a bar: most go round`);
+  });
+
   it('keeps header labels apart at any zoom, Ctrl+wheel included', async () => {
     await page.getByRole('button', { name: 'Week' }).click();
     const box = (await page.locator('.scroller').boundingBox())!;
