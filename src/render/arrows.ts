@@ -15,6 +15,18 @@ const MAX_FAN = 4;
 /** Rows in between that are checked for bars; longer spans keep the first free x found. */
 const MAX_SCAN = 200;
 
+type LineMarks = (line: number) => Geometry[];
+
+/** The marks of each line, computed once per drawing however many arrows pass it. */
+function lineMarks(l: Layout): LineMarks {
+  const cache = new Map<number, Geometry[]>();
+  return (line) => {
+    let marks = cache.get(line);
+    if (!marks) cache.set(line, (marks = marksOnLine(l, line)));
+    return marks;
+  };
+}
+
 function marksOnLine(l: Layout, line: number): Geometry[] {
   const row = l.rows[line];
   const out: Geometry[] = [];
@@ -29,14 +41,14 @@ function marksOnLine(l: Layout, line: number): Geometry[] {
 const MAX_DETOUR = 240;
 
 /** Moves x away from every mark on the lines strictly between `a` and `b`, towards `dir`; NaN when that would be too far. */
-function freeX(l: Layout, a: number, b: number, start: number, dir: -1 | 1): number {
+function freeX(marksOf: LineMarks, a: number, b: number, start: number, dir: -1 | 1): number {
   let x = start;
   const lo = Math.min(a, b) + 1;
   const hi = Math.min(Math.max(a, b) - 1, lo + MAX_SCAN);
   for (let moved = true, guard = 0; moved && guard < 50; guard++) {
     moved = false;
     for (let k = lo; k <= hi; k++) {
-      for (const g of marksOnLine(l, k)) {
+      for (const g of marksOf(k)) {
         if (x >= g.x0 - 3 && x <= g.x1 + 3) {
           x = dir < 0 ? g.x0 - 5 : g.x1 + 5;
           moved = true;
@@ -53,6 +65,7 @@ function anchor(g: Geometry, side: 'start' | 'end'): number {
 }
 
 export function drawArrows(l: Layout, arrows: readonly ViewArrow[], firstLine: number, lastLine: number): string {
+  const marksOf = lineMarks(l);
   const fanIn = new Map<string, number>();
   const fanOut = new Map<string, number>();
   let out = '';
@@ -72,12 +85,12 @@ export function drawArrows(l: Layout, arrows: readonly ViewArrow[], firstLine: n
     const kIn = Math.min(MAX_FAN, fanIn.get(a.to) ?? 0);
     fanOut.set(a.from, kOut + 1);
     fanIn.set(a.to, kIn + 1);
-    out += path(l, a, i, j, anchor(gf, outSide), outSide, anchor(gt, inSide), inSide, kOut, kIn);
+    out += path(marksOf, a, i, j, anchor(gf, outSide), outSide, anchor(gt, inSide), inSide, kOut, kIn);
   }
   return out;
 }
 
-function path(l: Layout, a: ViewArrow, i: number, j: number, x1: number, outSide: 'start' | 'end', x2: number, inSide: 'start' | 'end', kOut: number, kIn: number): string {
+function path(marksOf: LineMarks, a: ViewArrow, i: number, j: number, x1: number, outSide: 'start' | 'end', x2: number, inSide: 'start' | 'end', kOut: number, kIn: number): string {
   const y1 = yOf(i) + ROW_HEIGHT / 2;
   const y2 = yOf(j) + ROW_HEIGHT / 2;
   const xa = outSide === 'end' ? x1 + STUB + kOut * FAN : x1 - STUB - kOut * FAN;
@@ -85,7 +98,7 @@ function path(l: Layout, a: ViewArrow, i: number, j: number, x1: number, outSide
   const gutter = (j >= i ? yOf(i + 1) : yOf(i)) + (kOut % 3 - 1) * 2;
   const dir = inSide === 'start' ? -1 : 1;
   const entry = inSide === 'start' ? x2 - STUB - kIn * FAN : x2 + STUB + kIn * FAN;
-  const free = freeX(l, i, j, entry, dir);
+  const free = freeX(marksOf, i, j, entry, dir);
   const xv = Number.isNaN(free) ? entry : free;
   const tip = inSide === 'start' ? x2 - 1 : x2 + 1;
   const d = `M${x1} ${y1}H${xa}V${gutter}H${xv}V${y2}H${tip}`;
