@@ -54,7 +54,7 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
   const blocker = (self: MarkSlot, from: number): { limit: number; by?: MarkSlot } => {
     let limit = right;
     let by: MarkSlot | undefined;
-    // A bar the label starts on does not stop it: the title is drawn over it, on its halo.
+    // A bar the label starts on does not stop it: the title is drawn over it.
     for (const s of sorted) {
       if (s !== self && s.x1 > from && s.x0 < limit && !(s.bar && s.x0 <= from)) {
         limit = Math.max(from, s.x0);
@@ -64,6 +64,12 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
     return { limit, by };
   };
   const nextObstacle = (self: MarkSlot, from: number) => blocker(self, from).limit;
+  /** The free stretch of a bar for its own title: past what covers its start, up to the next mark on it. */
+  const insideRegion = (bar: MarkSlot): [number, number] => {
+    let from = Math.max(bar.x0, left, cursor) + GAP;
+    for (const s of sorted) if (s !== bar && !s.bar && s.x0 <= from && from < s.x1 + GAP) from = s.x1 + GAP;
+    return [from, Math.min(bar.x1, nextInside(sorted, bar), blocker(bar, from).limit, right) - GAP];
+  };
   for (const slot of sorted) {
     if (!slot.rowId || !slot.text) continue;
     scale = slot.scale ?? 1;
@@ -75,8 +81,7 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
       continue;
     }
     if (slot.bar) {
-      const from = Math.max(slot.x0, left, cursor) + GAP;
-      const inner = Math.min(slot.x1, nextInside(sorted, slot), right) - GAP;
+      const [from, inner] = insideRegion(slot);
       if (measure(slot.text) <= inner - from && place(slot, from, inner, true)) continue;
       // A bar with other marks on it keeps its title inside, before the first of them.
       if (sorted.some((s) => s !== slot && s.rowId && s.x0 >= slot.x0 && s.x0 < slot.x1)) {
@@ -92,7 +97,9 @@ export function placeLine(slots: MarkSlot[], left: number, right: number, plainM
       next = blocker(slot, from);
     }
     const to = next.limit - GAP;
-    if (from < right && !place(slot, from, to) && slot.bar) place(slot, Math.max(slot.x0, left, cursor) + GAP, Math.min(nextInside(sorted, slot), right) - GAP, true);
+    const placed = from < right && place(slot, from, to);
+    // No room after the mark (or it runs past the view): the title goes on the bar, cut.
+    if (!placed && slot.bar) place(slot, ...insideRegion(slot), true);
   }
   return out;
 }

@@ -44,5 +44,10 @@ export function fitToolbar(doc: Document, bar: HTMLElement, items: HTMLElement[]
     }
   };
   new ResizeObserver(fit).observe(bar);
-  return fit;
+  // Widths change without the bar resizing when the editor's font arrives, or a frame after new content.
+  void doc.fonts?.ready.then(fit);
+  return () => {
+    fit();
+    requestAnimationFrame(fit);
+  };
 }
