@@ -30,4 +30,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core must not read the environment or the clock of the host.' }],
     },
   },
+  {
+    // The timeline's drawing is plain markup from a model, shared by the webview and the CLI: no DOM, no host.
+    files: ['src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['vscode'], patterns: [{ group: ['**/webview/**', '**/extension/**', '**/cli/**', 'node:*'], message: 'src/render is shared by the webview and the CLI: import neither, nor Node.' }] }],
+      'no-restricted-globals': ['error', ...['document', 'window', 'navigator', 'getComputedStyle', 'process'].map((name) => ({ name, message: 'src/render draws markup only: measure and read the page in src/webview.' }))],
+    },
+  },
 );

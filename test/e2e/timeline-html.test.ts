@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TimelineView } from '../../src/protocol/timeline';
-import { PX_PER_DAY } from '../../src/webview/scale';
+import { PX_PER_DAY } from '../../src/render/scale';
 import { launchChromium } from './browser';
 
 const RESULTS = resolve('test-results');
@@ -51,13 +51,14 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
     const bars = view.rows.filter((r) => r.shape === 'bar').length;
     const diamonds = view.rows.filter((r) => r.shape === 'diamond').length;
     assert.ok(bars > 0 && diamonds > 0);
-    assert.equal(await page.locator('.chart rect.bar').count(), bars);
-    assert.equal(await page.locator('.chart path.diamond').count(), diamonds);
+    // Initiatives (and dated goals) are drawn as a bracket over their work, goals' due dates as rings.
+    assert.equal(await page.locator('.chart rect.bar, .chart path.span').count(), bars);
+    assert.equal(await page.locator('.chart path.diamond, .chart circle.goal-ring').count(), diamonds);
     assert.equal(await page.locator('.labels .label').count(), view.rows.length);
   });
 
   it('puts the today line at today\'s x on the axis', async () => {
-    const line = await page.locator('path.today').boundingBox();
+    const line = await page.locator('.chart path.today').boundingBox();
     const ticks = await page.locator('.axis-labels text.tick.major').evaluateAll((els) => (els as unknown as { textContent: string; getBBox(): { x: number } }[]).map((e) => ({ label: e.textContent, x: e.getBBox().x })));
     const next = ticks.find((t) => t.label === '2027')!;
     const svg = (await page.locator('.timeline-svg').boundingBox())!;
@@ -78,11 +79,12 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
   });
 
   it('zoom changes the scale of the axis', async () => {
-    const width = async () => (await page.locator('.canvas').boundingBox())!.width;
-    const year = await width();
+    // The distance between two month ticks (the canvas itself is at least as wide as the window).
+    const monthPx = async () => page.evaluate('window.roadmarkTimeline.l.pxPerDay * 30') as Promise<number>;
+    const year = await monthPx();
     await page.getByRole('button', { name: 'Quarter' }).click();
-    const quarter = await width();
-    assert.ok(quarter > year * 2, `quarter ${quarter}px vs year ${year}px`);
+    const quarter = await monthPx();
+    assert.ok(quarter > year * 2, `a month is ${quarter}px at quarter zoom vs ${year}px at year zoom`);
     assert.ok(await page.locator('text.tick.major', { hasText: /^Q[1-4] 20\d\d$/ }).count() > 0);
     await page.getByRole('button', { name: 'Year' }).click();
   });
@@ -99,10 +101,15 @@ describe('standalone timeline (roadmark timeline) in Chromium', function () {
 
   it('exports the whole timeline as SVG and PNG, not just what is on screen', async () => {
     await page.setViewportSize({ width: 900, height: 500 });
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    // At this width the export buttons sit in the toolbar's More menu.
+    const exportButton = async (name: string) => {
+      await page.getByRole('button', { name: 'More' }).click();
+      return page.getByRole('button', { name });
+    };
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), (await exportButton('Export SVG')).click()]);
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     assert.equal((svg.match(/<g class="row [^"]*label"/g) ?? []).length, view.rows.length, 'every row, though only a few fit the window');
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), (await exportButton('Export PNG')).click()]);
     const png = readFileSync((await pngDownload.path())!);
     assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
     assert.ok(png.readUInt32BE(20) > 1000, `the image is ${png.readUInt32BE(20)} px tall`);

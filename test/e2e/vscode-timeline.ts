@@ -75,6 +75,11 @@ export async function checkTimelineInVsCode(page: Page, workspace: string, scree
     await runCommand(page, 'Roadmark: Open Timeline');
     frame = await timelineFrame(page);
     assert.ok(await frame.locator('.chart rect.bar').count() > 0, 'bars are drawn');
+    // The toolbar keeps to one line in the panel: what does not fit is in its More menu.
+    const f0 = frame;
+    const fits = async () => (await f0.evaluate('(() => { const b = document.querySelector(".toolbar"); return b.scrollWidth <= b.clientWidth + 1 && b.getBoundingClientRect().height < 46; })()')) as boolean;
+    for (const until = Date.now() + 3000; !(await fits()) && Date.now() < until;) await page.waitForTimeout(100);
+    assert.ok(await fits(), 'the toolbar fits the panel on one line');
     await page.screenshot({ path: join(screenshotDir, 'vscode-timeline.png') });
   });
   if (!frame) return results;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildTimelineView } from '../../src/core/outline/timeline';
 import { checkReschedule, decodeBase64, isPngDataUrl, isSvgDocument, parseDay, parseWebviewMessage, MAX_ID, MAX_SVG, type WebviewMessage } from '../../src/protocol/messages';
-import { drawTimeline } from '../../src/webview/svg';
-import { layout, visibleRows } from '../../src/webview/layout';
+import { drawTimeline } from '../../src/render/svg';
+import { layout, visibleRows } from '../../src/render/layout';
 import { day, workspace } from './helpers';
 
 /** A tiny but complete PNG (1×1), as the canvas would export it. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { checkWorkspace } from '../../src/core/check';
 import { buildTimelineView } from '../../src/core/outline/timeline';
-import { layout, visibleRows, xOf } from '../../src/webview/layout';
+import { layout, visibleRows, xOf } from '../../src/render/layout';
 import { parseWebviewMessage } from '../../src/protocol/messages';
-import { ticks } from '../../src/webview/scale';
-import { drawTimeline } from '../../src/webview/svg';
+import { ticks } from '../../src/render/scale';
+import { drawTimeline } from '../../src/render/svg';
 import { resolveFiles } from '../../src/core/model/workspace';
 import { planFile } from './build';
 import { day, workspace } from './helpers';
@@ -103,7 +103,8 @@ describe('timeline view model and renderer', () => {
     const svg = drawTimeline(view, l);
     assert.ok(!svg.includes('<script>'), 'plan text is escaped');
     assert.ok(svg.includes('Pilot &#60;script&#62;'));
-    assert.equal(svg.match(/class="bar/g)?.length, 4);
+    assert.equal(svg.match(/class="bar/g)?.length, 3, 'the project and two milestones');
+    assert.equal(svg.match(/class="span"/g)?.length, 1, 'the initiative, as the span of its work');
     assert.equal(svg.match(/class="diamond"/g)?.length, 1);
     assert.equal(svg.match(/class="arrow[ "]/g)?.length, 1);
     const todayX = xOf(l, view.today) + l.pxPerDay / 2;

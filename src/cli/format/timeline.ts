@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TimelineView } from '../../protocol/timeline';
-import { layout, visibleRows } from '../../webview/layout';
-import type { Zoom } from '../../webview/scale';
-import { drawTimeline, esc } from '../../webview/svg';
-import { exportCss } from '../../webview/theme';
-import { timelinePage } from '../../webview/page';
+import { layout, visibleRows } from '../../render/layout';
+import type { Zoom } from '../../render/scale';
+import { drawTimeline, esc } from '../../render/svg';
+import { exportCss } from '../../render/theme';
+import { timelinePage } from '../../render/page';
 
 /** The bundled page script (dist/webview.js), put in by esbuild; absent when run from source. */
 declare const ROADMARK_WEBVIEW_JS: string | undefined;
@@ -34,5 +34,6 @@ export function timelineHtml(view: TimelineView, script = webviewScript()): stri
 
 export function timelineSvg(view: TimelineView, zoom: Zoom = 'month', dark = false): string {
   const l = layout(view, visibleRows(view, {}, new Set()), zoom);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${drawTimeline(view, l, undefined, { style: exportCss(dark) })}\n`;
+  // As the page's export with its defaults: legend on, the drift baseline drawn when the model has one.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${drawTimeline(view, l, undefined, { style: exportCss(dark), legend: true, baseline: true })}\n`;
 }

@@ -24,6 +24,10 @@ export interface ViewRow {
   endField?: 'due' | 'end' | 'target';
   /** 0..1: the written `progress` where there is one (1.1), else the share of its tasks (subtasks for a task) done. */
   progress?: number;
+  /** Tasks done and in all, where `progress` comes from counting them (drawn as "3/4"). */
+  taskCount?: { done: number; total: number };
+  /** Owners of the tasks under the item when tasks are not rows themselves (the owner filter finds the item by them). */
+  taskOwners?: string[];
   overdue?: boolean;
   atRisk?: boolean;
   critical?: boolean;

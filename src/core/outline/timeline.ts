@@ -84,10 +84,30 @@ function toRow(node: PlanNode, id: string, depth: number, parent: string | undef
   }
   const progress = progressOf(node, options.counts);
   if (progress) row.progress = progress.value;
+  if (progress?.source === 'tasks' && progress.total) row.taskCount = { done: progress.done!, total: progress.total };
+  if (!options.includeTasks) {
+    const owners = taskOwnersOf(node);
+    if (owners.length) row.taskOwners = owners;
+  }
   if (isOpen(node) && flags?.overdue) row.overdue = true;
   if (isOpen(node) && flags?.atRisk) row.atRisk = true;
   if (options.critical?.has(item.id)) row.critical = true;
   return row;
+}
+
+/** Owners of the tasks directly under a milestone or project (and their subtasks), other than the item's own. */
+function taskOwnersOf(node: PlanNode): string[] {
+  if (node.item.kind !== 'milestone' && node.item.kind !== 'project') return [];
+  const owners = new Set<string>();
+  const visit = (n: PlanNode) => {
+    for (const c of n.children) {
+      if (c.item.kind !== 'task') continue;
+      for (const o of c.item.owners) if (!node.item.owners.includes(o)) owners.add(o);
+      visit(c);
+    }
+  };
+  visit(node);
+  return [...owners];
 }
 
 function goalIds(node: PlanNode): string[] {

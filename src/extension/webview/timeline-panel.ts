@@ -16,7 +16,7 @@ import { buildTimelineView } from '../../core/outline/timeline';
 import { withBaseline } from '../../core/drift/index';
 import { driftOf } from '../drift/drift-of';
 import type { TimelineView } from '../../protocol/timeline';
-import { timelinePage } from '../../webview/page';
+import { timelinePage } from '../../render/page';
 import { base64ToBytes, randomNonce } from '../web/platform';
 
 export const TIMELINE_VIEW_TYPE = 'roadmark.timeline';

@@ -6,6 +6,13 @@ export type Zoom = 'week' | 'month' | 'quarter' | 'year';
 export const ZOOMS: readonly Zoom[] = ['week', 'month', 'quarter', 'year'];
 export const PX_PER_DAY: Record<Zoom, number> = { week: 32, month: 8, quarter: 2.6, year: 0.9 };
 
+/** The tick plan that reads best at a scale: the preset whose pixels per day are nearest (on a log scale). */
+export function zoomFor(pxPerDay: number): Zoom {
+  let best: Zoom = 'month';
+  for (const z of ZOOMS) if (Math.abs(Math.log(PX_PER_DAY[z] / pxPerDay)) < Math.abs(Math.log(PX_PER_DAY[best] / pxPerDay))) best = z;
+  return best;
+}
+
 const MS_PER_DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
