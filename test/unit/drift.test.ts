@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { driftBetween, withBaseline } from '../../src/core/drift/index';
 import { buildTimelineView } from '../../src/core/outline/timeline';
 import { parseConfig } from '../../src/core/config/config';
-import { parse, workspace } from './helpers';
+import { day, parse, workspace } from './helpers';
 import { checkWorkspace } from '../../src/core/check';
 import { IncrementalCheck } from '../../src/core/incremental/index';
 import { resolveFiles } from '../../src/core/model/workspace';
@@ -302,6 +302,16 @@ describe('plan drift (core)', () => {
       seen.push(full.filter((d) => d.rule === 'slipped').length);
     }
     assert.deepEqual(seen, [3, 1, 1, 0], 'the steps slip, then one milestone, then a renamed one (followed by its title), then none');
+  });
+
+  it('an id written twice keeps each item its own ghost', () => {
+    const twice = '---\ntype: project\nid: p\n---\n## Milestone: A {#dup due=2027-01-10}\n## Milestone: B {#dup due=2027-03-10}\n';
+    const was = workspace({ 'p.project.md': twice });
+    const now = workspace({ 'p.project.md': twice.replace('due=2027-03-10', 'due=2027-03-20') });
+    const view = withBaseline(buildTimelineView(now, { today: 20780 }), now, was, driftBetween(was, now), 'main');
+    const b = view.rows.find((r) => r.title === 'B')!;
+    assert.equal(b.baseline?.end, day('2027-03-10'), "B's own ghost, not A's");
+    assert.equal(view.rows.find((r) => r.title === 'A')!.baseline?.end, day('2027-01-10'));
   });
 
   it('reads slippedDays in the config, a whole number of days', () => {

@@ -7,11 +7,18 @@ import { changeText } from './format';
 
 export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: ResolvedWorkspace, report: DriftReport, label: string): TimelineView {
   const baseView = buildTimelineView(base, { today: view.today, includeTasks: view.rows.some((r) => r.kind === 'task') });
-  const ghostById = new Map<string, TimelineView['rows'][number]>();
+  // By id, file and title: an id written twice (duplicate-id) must not lend one item's ghost to the other.
+  type Row = TimelineView['rows'][number];
+  const ghostOf = new Map<string, Row>();
+  const byId = new Map<string, Row | null>();
   for (const row of baseView.rows) {
     const node = row.source && base.nodeOf(row.source.file, row.source.index);
-    if (node && !ghostById.has(node.item.id)) ghostById.set(node.item.id, row);
+    if (!node) continue;
+    const key = `${node.item.id}|${node.file.path}|${node.item.title}`;
+    if (!ghostOf.has(key)) ghostOf.set(key, row);
+    byId.set(node.item.id, byId.has(node.item.id) ? null : row);
   }
+  const ghostFor = (id: string, file: string, title: string) => ghostOf.get(`${id}|${file}|${title}`) ?? byId.get(id) ?? undefined;
   const added = new Set(report.changes.filter((c) => c.change === 'added').map((c) => c.id));
   const rowIdOf = new Map<string, string>();
   const rows = view.rows.map((row) => {
@@ -19,7 +26,7 @@ export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: R
     if (!node) return row;
     if (!rowIdOf.has(node.item.id)) rowIdOf.set(node.item.id, row.id);
     if (added.has(node.item.id)) return { ...row, added: true };
-    const ghost = ghostById.get(report.renamed.get(node.item.id) ?? node.item.id);
+    const ghost = ghostFor(report.renamed.get(node.item.id) ?? node.item.id, node.file.path, node.item.title);
     if (!ghost || ghost.shape === 'none') return row;
     return { ...row, baseline: { start: ghost.start, end: ghost.end, shape: ghost.shape } };
   });
