@@ -64,7 +64,7 @@ export function roadmarkMarkdownIt<T extends MarkdownItLike>(md: T, options: Pre
   md.core.ruler.push('roadmark_plan', (state) => transform(state, options));
   md.renderer.rules.roadmark_chips = (tokens, idx) => render(tokens[idx], false);
   md.renderer.rules.roadmark_chips_inline = (tokens, idx) => render(tokens[idx], true);
-  md.renderer.rules.roadmark_anchor = (tokens, idx) => anchorHtml(String(tokens[idx].content));
+  md.renderer.rules.roadmark_anchor = (tokens, idx) => anchorHtml(String(tokens[idx].meta));
   return md;
 }
 
@@ -153,8 +153,9 @@ function decorateInline(state: MdState, inline: MdToken, item: Item, chips: Meta
     }
   }
   if (item.kind !== 'task' || item.idExplicit) {
+    // The id in meta, not content: VS Code builds the heading's own id from the children's content.
     const anchor = new state.Token('roadmark_anchor', '', 0);
-    anchor.content = item.id;
+    anchor.meta = item.id;
     children.unshift(anchor);
   }
   if (chips) {

@@ -1,0 +1,69 @@
+/**
+ * The Markdown preview plugin in the real VS Code preview (code-server in Chromium): the chips
+ * are drawn in the preview's webview, the overdue mark shows, and screenshots are kept under
+ * test-results/ (vscode-preview.png, vscode-preview-overdue.png). Runs last: it adds a plan file.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { checks, runCommand, type TimelineCheck } from './vscode-timeline';
+
+const OVERDUE_PLAN = [
+  '---', 'type: project', 'id: preview-check', 'title: Preview check', 'owner: jonas', 'delivers: skincare-line', 'start: 2026-10-01', 'end: 2027-01-31', '---', '',
+  '# Preview check', '',
+  '## Milestone: Signage ordered {#signage due=2026-11-13 status=in-progress owner=noor}', '',
+  '- [x] Artwork approved {due=2026-11-02 owner=noor}', '- [ ] Order placed with the printer {due=2026-11-16 owner=jonas}', '',
+  '## Milestone: Signage installed', '',
+  '- id: signage-installed', '- due: 2027-01-20', '- depends: signage, first-production', '- owner: jonas', '',
+].join('\n');
+
+/** Opens a workspace file by name through Quick Open, as a person would. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 10000 });
+}
+
+/** The preview's content frame once it shows `selector` (webviews nest an iframe in an iframe). */
+async function previewFrame(page: Page, selector: string, timeoutMs = 20000): Promise<Frame> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no preview frame shows ${selector} within ${timeoutMs} ms`);
+}
+
+export async function checkPreviewInVsCode(page: Page, workspace: string, dir: string): Promise<TimelineCheck[]> {
+  const { results, check } = checks();
+  await runCommand(page, 'View: Close All Editor Groups').catch(() => undefined);
+  await check('the Markdown preview of a plan file shows its fields as chips', async () => {
+    await openFile(page, 'clinic-rollout.project.md');
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    const frame = await previewFrame(page, '.roadmark-chips');
+    await frame.locator('a.roadmark-chip-link', { hasText: 'first-production' }).first().waitFor({ timeout: 10000 });
+    if (await frame.locator('text={#retail-design').count()) throw new Error('an attribute block is shown as text');
+    await frame.locator('h2', { hasText: 'Staff trained on the Glow routine' }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, 'vscode-preview.png') });
+  });
+  const path = join(workspace, 'projects/preview-check.project.md');
+  writeFileSync(path, OVERDUE_PLAN);
+  try {
+    await check('the Markdown preview marks an overdue milestone', async () => {
+      await runCommand(page, 'View: Close All Editor Groups').catch(() => undefined);
+      await openFile(page, 'preview-check.project.md');
+      await runCommand(page, 'Markdown: Open Preview to the Side');
+      const frame = await previewFrame(page, 'h2.roadmark-overdue');
+      await frame.locator('.roadmark-chip-overdue', { hasText: '10 days' }).first().waitFor({ timeout: 10000 });
+      await page.screenshot({ path: join(dir, 'vscode-preview-overdue.png') });
+    });
+  } finally {
+    rmSync(path, { force: true });
+  }
+  return results;
+}
