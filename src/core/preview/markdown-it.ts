@@ -43,8 +43,12 @@ export interface MarkdownItLike {
 }
 
 export interface PreviewOptions {
-  /** The plan path of the document being rendered (from markdown-it's env); undefined: read `env.currentDocument`. */
-  pathOf?(env: unknown): string | undefined;
+  /**
+   * The plan path of the document being read. VS Code parses with `env.currentDocument` unset (it
+   * caches tokens per document and sets the document only to render), so the host may find the
+   * document by its text. Without it, `env.currentDocument.path` is used.
+   */
+  pathOf?(env: unknown, src: string): string | undefined;
   /** Whether the host reads this path as a plan though its name does not say so (an `include` glob). */
   isIncluded?(path: string): boolean;
   /** Today, for overdue marks; the local date when not given. */
@@ -81,7 +85,7 @@ function defaultPath(env: unknown): string | undefined {
 }
 
 function transform(state: MdState, options: PreviewOptions): void {
-  const path = (options.pathOf ?? defaultPath)(state.env) ?? 'preview.md';
+  const path = (options.pathOf ?? defaultPath)(state.env, state.src) ?? 'preview.md';
   // The preview renders Markdown: a YAML plan (or any other file) is not this plugin's.
   if (!/\.(?:md|markdown)$/i.test(path)) return;
   const file = parsePlanFile(path, state.src, { included: options.isIncluded?.(path) });
