@@ -143,6 +143,33 @@ describe('quick fixes (core/language/fixes)', () => {
     });
   });
 
+  describe('YAML flow style and kinds', () => {
+    it('Mark done on a milestone written as a flow mapping adds the status inside the braces', () => {
+      const yaml = 'type: project\nid: p\ndelivers: skincare-line\nmilestones:\n  - {id: m, title: M, due: 2026-11-13}   # late\n';
+      check({ 'r.roadmap.md': ROADMAP, 'p.project.yaml': yaml }, 'p.project.yaml', 'overdue', "Mark 'M' done", yaml.replace('due: 2026-11-13}', 'due: 2026-11-13, status: done}'));
+    });
+
+    it('status-mismatch and dependency-order on flow mappings', () => {
+      const yaml = 'type: project\nid: p\ndelivers: skincare-line\nmilestones:\n  - {id: a, title: A, due: 2027-01-20}\n  - {id: b, title: B, start: 2027-01-10, due: 2027-01-31, depends: [a]}\n  - {id: c, title: C, due: 2027-02-10, status: done, tasks: [{title: T}, "U, later"]}\n';
+      const files = { 'r.roadmap.md': ROADMAP, 'p.project.yaml': yaml };
+      check(files, 'p.project.yaml', 'dependency-order', "Move start after 'A' (start 2027-01-20, due 2027-02-10)", yaml.replace('start: 2027-01-10, due: 2027-01-31', 'start: 2027-01-20, due: 2027-02-10'));
+      check(files, 'p.project.yaml', 'status-mismatch', 'Tick the 2 open tasks', yaml.replace('[{title: T}, "U, later"]', '[{title: T, done: true}, {title: "U, later", done: true}]'));
+    });
+
+    it('duplicate-id across kinds: the initiative that delivers links reach is renamed with them', () => {
+      const project = '---\ntype: project\nid: card-controls\ndelivers: skincare-line\n---\n';
+      const roadmap = `${ROADMAP}### Initiative: Card controls {#card-controls target=2027-Q2}\n`;
+      const other = '---\ntype: project\nid: other\ndelivers: card-controls\n---\n';
+      const files = { 'a.project.md': project, 'r.roadmap.md': roadmap, 'z.project.md': other };
+      const fix = titled(fixes(files, 'r.roadmap.md', 'duplicate-id'), "Give initiative 'Card controls' the unique id 'card-controls-2' and update the link that means it");
+      const fixed = apply(files, fix);
+      assert.equal(fixed['r.roadmap.md'], roadmap.replace('{#card-controls target', '{#card-controls-2 target'));
+      assert.equal(fixed['z.project.md'], other.replace('delivers: card-controls', 'delivers: card-controls-2'));
+      assert.equal(fixed['a.project.md'], project);
+      assert.deepEqual(diagnose(fixed, TODAY).filter((d) => ['duplicate-id', 'broken-link', 'unplanned', 'unlinked'].includes(d.rule)).map((d) => d.rule), []);
+    });
+  });
+
   describe('status-mismatch', () => {
     it('closes the open tasks of a done milestone (boxes only), or reopens it', () => {
       const md = '---\ntype: project\nid: p\ndelivers: skincare-line\n---\n## Milestone: Pilot {#pilot due=2027-01-10 status=done}\n\n- [x] One\n- [ ] Two {owner=lea}\n  - [/] Two, part {due=2027-01-01}\n- [ ] Three\n';
