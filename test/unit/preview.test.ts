@@ -85,6 +85,12 @@ describe('Markdown preview plugin (core/preview)', () => {
     assert.equal(engine().render(PLAN.replace('type: project\n', ''), env('plain.md')).includes('roadmark-chip'), false, 'no plan name, no type: not a plan');
   });
 
+  it('a value that could not be read is shown as written, marked, with the diagnostic as its title', () => {
+    const html = engine().render('---\ntype: project\nid: p\n---\n## Milestone: A {#a due="Feb 26, 2027" status=finished}\n', env('p.project.md'));
+    assert.ok(html.includes('<span class="roadmark-chip roadmark-chip-invalid" title="Invalid due on milestone &#39;A&#39;: &#39;Feb 26, 2027&#39; is read as 2027-02-26: write dates as YYYY-MM-DD"><span class="roadmark-chip-label">due</span> <span class="roadmark-chip-value">Feb 26, 2027</span></span>'), html);
+    assert.match(html, /roadmark-chip-invalid" title="[^"]*finished[^"]*"><span class="roadmark-chip-label">status<\/span> <span class="roadmark-chip-value">finished/);
+  });
+
   it('escapes what it writes: a value cannot inject markup', () => {
     const evil = '---\ntype: project\nid: p\n---\n## Milestone: A {#a owner="<img src=x onerror=alert(1)>" due=2027-01-01}\n';
     // Without raw HTML in the Markdown itself (VS Code sanitises that), nothing here becomes markup.

@@ -6,10 +6,10 @@
 import { formatDay, type Day } from '../dates';
 import { shortDate } from '../language/describe';
 import { deadlineOf } from '../model/queries';
-import type { Item, Link } from '../model/types';
+import type { Field, Item, Link, Problem } from '../model/types';
 import { isClosed } from '../model/values';
 
-export type ChipKind = 'status' | 'overdue' | 'date' | 'owner' | 'link' | 'field' | 'id';
+export type ChipKind = 'status' | 'overdue' | 'date' | 'owner' | 'link' | 'field' | 'id' | 'invalid';
 
 export interface Chip {
   kind: ChipKind;
@@ -37,8 +37,14 @@ export type ResolveLink = (link: Link, field: 'goal' | 'delivers' | 'depends') =
 const SHOWN = new Set(['id', 'title', 'type', 'status', 'state', 'due', 'start', 'end', 'owner', 'goal', 'delivers', 'depends', 'done', 'done-on', 'dropped-on']);
 const LINK_LABELS = { depends: 'after', delivers: 'delivers', goal: 'goal' } as const;
 
-export function chipsOf(item: Item, today: Day, resolve: ResolveLink): Chip[] {
+/** The problems (a date or value that could not be read) are shown on their field, as written: the preview drops nothing in silence. */
+export function chipsOf(item: Item, today: Day, resolve: ResolveLink, problems: readonly Problem[] = []): Chip[] {
   const out: Chip[] = [];
+  const invalid = new Map<Field, Problem>();
+  for (const f of item.fields) {
+    const problem = problems.find((p) => (p.rule === 'invalid-date' || p.rule === 'invalid-value') && p.span.start < Math.max(f.valueSpan.end, f.valueSpan.start + 1) && p.span.end > f.valueSpan.start);
+    if (problem) invalid.set(f, problem);
+  }
   const written = item.fields.some((f) => f.key === 'status' || f.key === 'state');
   if (written || item.kind !== 'task') out.push({ kind: 'status', label: '', value: item.status, status: item.status, title: written ? undefined : 'not written: the default' });
   const overdue = overdueDays(item, today);
@@ -54,8 +60,9 @@ export function chipsOf(item: Item, today: Day, resolve: ResolveLink): Chip[] {
       out.push({ kind: 'link', label: LINK_LABELS[field], value: `${link.id}${lag}`, href: target?.href, title: target ? target.title : `'${link.id}' names no item` });
     }
   }
+  for (const [f, problem] of invalid) out.push({ kind: 'invalid', label: f.key, value: f.parts.map((p) => p.text).join(', ') || '(empty)', title: problem.message });
   for (const f of item.fields) {
-    if (SHOWN.has(f.key) || (f.key === 'target' && item.kind === 'initiative') || f.shape) continue;
+    if (invalid.has(f) || SHOWN.has(f.key) || (f.key === 'target' && item.kind === 'initiative') || f.shape) continue;
     out.push({ kind: 'field', label: f.key, value: f.parts.map((p) => p.text).join(', ') });
   }
   if (item.idExplicit && item.kind !== 'task') out.push({ kind: 'id', label: '', value: `#${item.id}`, title: 'The id links use' });

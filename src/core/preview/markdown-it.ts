@@ -8,7 +8,7 @@
  */
 import { localDay, type Day } from '../dates';
 import { positionAt } from '../lines';
-import type { Item, ParsedFile } from '../model/types';
+import type { Item, ParsedFile, Problem } from '../model/types';
 import { parsePlanFile } from '../parse/index';
 import { scanAttributeBlock } from '../parse/attributes';
 import { chipsOf, overdueDays, type ResolveLink } from './chips';
@@ -61,6 +61,7 @@ interface Meta {
   item: Item;
   today: Day;
   resolve: ResolveLink;
+  problems: readonly Problem[];
 }
 
 /** Installs the plugin; returns `md` (VS Code's `extendMarkdownIt` contract). */
@@ -73,8 +74,8 @@ export function roadmarkMarkdownIt<T extends MarkdownItLike>(md: T, options: Pre
 }
 
 function render(token: MdToken, inline: boolean): string {
-  const { item, today, resolve } = token.meta as Meta;
-  const chips = chipsOf(item, today, resolve);
+  const { item, today, resolve, problems } = token.meta as Meta;
+  const chips = chipsOf(item, today, resolve, problems);
   return chips.length ? chipsHtml(chips, inline, overdueDays(item, today) !== undefined) : '';
 }
 
@@ -93,7 +94,7 @@ function transform(state: MdState, options: PreviewOptions): void {
   const today = options.today?.() ?? localDay(new Date());
   const resolve = (options.resolve ?? sameFile)(path, file);
   const lines = lineIndex(file);
-  const meta = (item: Item): Meta => ({ item, today, resolve });
+  const meta = (item: Item): Meta => ({ item, today, resolve, problems: file.problems });
   const out: MdToken[] = [];
   const fileItem = file.items[0];
   if (fileItem && fileItem.fields.length) {
