@@ -40,6 +40,7 @@ async function openFile(page: Page, name: string, attempts = 6): Promise<void> {
 async function showPreview(page: Page): Promise<void> {
   await runCommand(page, 'Markdown: Open Preview to the Side');
   for (const command of ['View: Hide Panel', 'View: Close Primary Side Bar']) await runCommand(page, command).catch(() => page.keyboard.press('Escape'));
+  await page.locator('.part.sidebar').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
 }
 
 /** The preview's content frame once it shows `selector` (webviews nest an iframe in an iframe). */
@@ -63,6 +64,8 @@ export async function checkPreviewInVsCode(page: Page, workspace: string, dir: s
     const frame = await previewFrame(page, '.roadmark-chips');
     await frame.locator('a.roadmark-chip-link', { hasText: 'first-production' }).first().waitFor({ timeout: 10000 });
     if (await frame.locator('text={#retail-design').count()) throw new Error('an attribute block is shown as text');
+    // The preview follows the editor's scroll: show its top, where the project's own chips are.
+    await frame.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(dir, 'vscode-preview.png') });
   });
   const path = join(workspace, 'projects/preview-check.project.md');
