@@ -65,7 +65,7 @@ export async function checkPreviewInVsCode(page: Page, workspace: string, dir: s
     await frame.locator('a.roadmark-chip-link', { hasText: 'first-production' }).first().waitFor({ timeout: 10000 });
     if (await frame.locator('text={#retail-design').count()) throw new Error('an attribute block is shown as text');
     // The preview follows the editor's scroll: show its top, where the project's own chips are.
-    await frame.evaluate(() => window.scrollTo(0, 0));
+    await frame.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: join(dir, 'vscode-preview.png') });
   });
   const path = join(workspace, 'projects/preview-check.project.md');
