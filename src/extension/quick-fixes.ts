@@ -25,6 +25,8 @@ export class RoadmarkQuickFixes implements vscode.CodeActionProvider {
     const wantsFixAll = !!context.only && (RoadmarkQuickFixes.fixAllKind.contains(context.only) || context.only.contains(RoadmarkQuickFixes.fixAllKind));
     const shown = context.diagnostics.filter((d) => d.source === 'roadmark');
     if (!wantsFixAll && !shown.length) return [];
+    // Fix on save of a file that is no plan (README.md): answer at once, never wait for the index.
+    if (!shown.length && !this.index.plans.get(this.index.pathOf(doc.uri))) return [];
     if (!(await this.index.currentFor(doc)) || token.isCancellationRequested) return [];
     const snapshot = this.index.snapshot;
     if (!snapshot) return [];
