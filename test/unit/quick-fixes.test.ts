@@ -58,6 +58,11 @@ describe('quick fixes (core/language/fixes)', () => {
       check({ 'r.roadmap.md': ROADMAP, 'p.project.md': md }, 'p.project.md', 'overdue', "Mark 'Sign it' done", md.replace('- [ ]', '- [x]'), /Sign it/);
     });
 
+    it('Mark done ticks a task whose title opens with bold text (its anchor starts at the box)', () => {
+      const task = '---\ntype: project\nid: p\ndelivers: skincare-line\n---\n## Milestone: M {#m due=2027-01-01}\n\n1. [ ] **Call** the printer {due=2026-11-02}\n';
+      check({ 'r.roadmap.md': ROADMAP, 'p.project.md': task }, 'p.project.md', 'overdue', "Mark 'Call the printer' done", task.replace('1. [ ]', '1. [x]'));
+    });
+
     it('Mark done in YAML with comments changes only the status value', () => {
       const yaml = 'type: project\nid: p\ndelivers: skincare-line # the line\nmilestones:\n  # first\n  - id: m\n    title: M\n    due: 2026-11-13 # was 11-01\n    status: in-progress # slow\n';
       check({ 'r.roadmap.md': ROADMAP, 'p.project.yaml': yaml }, 'p.project.yaml', 'overdue', "Mark 'M' done", yaml.replace('in-progress # slow', 'done # slow'));

@@ -5,7 +5,7 @@
  */
 import { synonymOf } from '../../model/fields';
 import type { Item, ParsedFile } from '../../model/types';
-import { markDoneEdit, setFieldEdit, type MarkDoneResult } from '../mark-done';
+import { markDoneEdit, setFieldEdit, taskBoxAt, type MarkDoneResult } from '../mark-done';
 
 const YAML_PATH = /\.ya?ml$/i;
 
@@ -43,10 +43,8 @@ function hasEmojiStatus(item: Item): boolean {
 
 /** The character inside a Markdown task's box. */
 function boxEdit(item: Item, text: string, mark: string): MarkDoneResult {
-  const line = text.slice(item.extent.start, Math.max(item.anchor.start, item.extent.start + 1));
-  const box = /\[[ xX/-]\]/.exec(line);
-  if (!box) return { ok: false, reason: `No task box found on '${item.title}'` };
-  const at = item.extent.start + box.index + 1;
+  const at = taskBoxAt(text, item.extent);
+  if (at === undefined) return { ok: false, reason: `No task box found on '${item.title}'` };
   if (text[at] === mark) return { ok: false, reason: `'${item.title}' is already marked so` };
   return { ok: true, edit: { span: { start: at, end: at + 1 }, newText: mark } };
 }
