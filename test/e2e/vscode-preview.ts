@@ -39,8 +39,11 @@ async function openFile(page: Page, name: string, attempts = 6): Promise<void> {
 /** The preview beside its source, the panel closed so the screenshot shows it whole. */
 async function showPreview(page: Page): Promise<void> {
   await runCommand(page, 'Markdown: Open Preview to the Side');
-  for (const command of ['View: Hide Panel', 'View: Close Primary Side Bar']) await runCommand(page, command).catch(() => page.keyboard.press('Escape'));
-  await page.locator('.part.sidebar').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+  for (const [command, part] of [['View: Hide Panel', '.part.panel'], ['View: Close Primary Side Bar', '.part.sidebar']]) {
+    if (!(await page.locator(part).first().isVisible().catch(() => false))) continue;
+    await runCommand(page, command).catch(() => page.keyboard.press('Escape'));
+    await page.locator(part).first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+  }
 }
 
 /** The preview's content frame once it shows `selector` (webviews nest an iframe in an iframe). */
