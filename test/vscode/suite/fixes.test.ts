@@ -85,6 +85,18 @@ describe('quick fixes', () => {
     assert.equal(doc.getText(), edited, 'nothing moved');
   });
 
+  it('offers nothing for a diagnostic an edit made stale, and the fix again once the check has caught up', async () => {
+    const uri = at(SUPPLIER);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const stale = await diagnostic(uri, 'invalid-date', /2027-02-30/);
+    await replaceInDocument(doc, '# Formulation', '# A line above\n# Formulation');
+    // The shown diagnostic is a line too high now: its fix would land on the wrong characters.
+    const titles = (await actions(uri, stale.range)).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Write 2027-02-28')), titles.join(' | '));
+    const fresh = await waitFor('the diagnostic on its new line', () => vscode.languages.getDiagnostics(uri).find((d) => ruleOf(d) === 'invalid-date' && d.range.start.line === stale.range.start.line + 1), 5000);
+    titled(await actions(uri, fresh.range), 'Write 2027-02-28 (the last day of February 2027)');
+  });
+
   it('invalid-date: a day past its month\'s end gets the month\'s last day, nothing else changes', async () => {
     const uri = at(SUPPLIER);
     const doc = await vscode.workspace.openTextDocument(uri);
