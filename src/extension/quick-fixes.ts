@@ -107,8 +107,8 @@ function ruleOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : undefined;
 }
 
-/** The core diagnostic a shown one stands for: same rule, same start. */
+/** The core diagnostic a shown one stands for: same rule, start and message (an item with two unmet dependencies has two at one place). */
 function matching(mine: CoreDiagnostic[], shown: vscode.Diagnostic): CoreDiagnostic | undefined {
   const rule = ruleOf(shown);
-  return mine.find((d) => d.rule === rule && d.line - 1 === shown.range.start.line && d.column - 1 === shown.range.start.character);
+  return mine.find((d) => d.rule === rule && d.line - 1 === shown.range.start.line && d.column - 1 === shown.range.start.character && d.message === shown.message);
 }

@@ -225,6 +225,13 @@ describe('quick fixes (core/language/fixes)', () => {
       check(files, 'p.project.md', 'dependency-order', "Move due date after 'Supply' (due 2027-Q2)", md.replace('due=2027-Q1', 'due=2027-Q2'), /Later/);
     });
 
+    it('two unmet dependencies on one item: each diagnostic gets the fix for its own dependency', () => {
+      const md = `${base}## Milestone: Design {#design due=2027-02-01}\n## Milestone: Pilot {#pilot start=2027-01-05 due=2027-01-25 depends="supply, design"}\n`;
+      const files = { 'r.roadmap.md': ROADMAP, 'p.project.md': md };
+      assert.deepEqual(fixes(files, 'p.project.md', 'dependency-order', /Supply/).map((f) => f.title), ["Move start after 'Supply' (start 2027-01-22, due 2027-02-11)"]);
+      assert.deepEqual(fixes(files, 'p.project.md', 'dependency-order', /Design/).map((f) => f.title), ["Move start after 'Design' (start 2027-02-01, due 2027-02-21)"]);
+    });
+
     it('a YAML project across files: start and end move, comments kept; the rule is then quiet', () => {
       const yaml = 'type: project\nid: y\ndelivers: skincare-line\ndepends: supply SS+2d # waits for supply\nstart: 2027-01-01 # kick-off\nend: 2027-03-31\n';
       const md = `${base.replace('due=2027-01-22', 'start=2027-01-10 due=2027-01-22')}`;
