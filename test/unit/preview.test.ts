@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore
 import MarkdownIt from 'markdown-it';
+import { relativeHref } from '../../src/core/preview/href';
 import { roadmarkMarkdownIt, type MarkdownItLike, type MdState } from '../../src/core/preview/markdown-it';
 import { day } from './helpers';
 
@@ -102,5 +103,13 @@ describe('Markdown preview plugin (core/preview)', () => {
   it('reads CRLF files as the checker does (markdown-it normalises line ends)', () => {
     const lf = engine().render(PLAN, env('r.project.md'));
     assert.equal(engine().render(PLAN.replace(/\n/g, '\r\n'), env('r.project.md')), lf);
+  });
+
+  it('links to items of other files are relative to the previewed file', () => {
+    assert.equal(relativeHref('projects/a.project.md', 'projects/a.project.md', 'x'), '#x');
+    assert.equal(relativeHref('projects/a.project.md', 'projects/b.project.yaml', 'x'), 'b.project.yaml#x');
+    assert.equal(relativeHref('projects/a.project.md', 'roadmap/glow.roadmap.md', 'goal-1'), '../roadmap/glow.roadmap.md#goal-1');
+    assert.equal(relativeHref('a.md', 'plans/q 1/b c.project.md', 'x'), 'plans/q%201/b%20c.project.md#x');
+    assert.equal(relativeHref('x/y/z/a.md', 'b.md', 'x'), '../../../b.md#x');
   });
 });
