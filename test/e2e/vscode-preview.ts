@@ -58,6 +58,11 @@ async function previewFrame(page: Page, selector: string, timeoutMs = 20000): Pr
   throw new Error(`no preview frame shows ${selector} within ${timeoutMs} ms`);
 }
 
+/** The overdue chip's colour as drawn (the page's own getComputedStyle; the test tsconfig has no DOM lib). */
+function chipColour(frame: Frame): Promise<string> {
+  return frame.locator('.roadmark-chip-overdue').first().evaluate((e) => (globalThis as unknown as { getComputedStyle(el: unknown): { color: string } }).getComputedStyle(e).color);
+}
+
 export async function checkPreviewInVsCode(page: Page, workspace: string, dir: string): Promise<TimelineCheck[]> {
   const { results, check } = checks();
   await runCommand(page, 'View: Close All Editor Groups').catch(() => undefined);
@@ -81,6 +86,23 @@ export async function checkPreviewInVsCode(page: Page, workspace: string, dir: s
       const frame = await previewFrame(page, 'h2.roadmark-overdue');
       await frame.locator('.roadmark-chip-overdue', { hasText: '10 days' }).first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: join(dir, 'vscode-preview-overdue.png') });
+    });
+    await check('the chips follow a dark theme', async () => {
+      const frame = await previewFrame(page, '.roadmark-chip-overdue');
+      const light = await chipColour(frame);
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      try {
+        const until = Date.now() + 10000;
+        let dark = light;
+        while (dark === light && Date.now() < until) {
+          await page.waitForTimeout(200);
+          dark = await chipColour(frame);
+        }
+        if (dark === light) throw new Error(`the overdue chip kept its colour ${light} in the other theme`);
+        await page.screenshot({ path: join(dir, 'vscode-preview-overdue-dark.png') });
+      } finally {
+        await runCommand(page, 'Preferences: Toggle between Light/Dark Themes').catch(() => page.keyboard.press('Escape'));
+      }
     });
   } finally {
     rmSync(path, { force: true });

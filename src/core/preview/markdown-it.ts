@@ -215,7 +215,8 @@ function sameFile(_path: string, file: ParsedFile): ResolveLink {
   const byId = new Map<string, Item>();
   for (const item of file.items) if (!byId.has(item.id) && (item.kind !== 'task' || item.idExplicit)) byId.set(item.id, item);
   return (link) => {
-    if (link.file !== undefined) return { href: `${link.file}#${link.id}`, title: link.id };
+    // A link into another file keeps its path; one with a scheme (`javascript:`) is no path.
+    if (link.file !== undefined) return /^[a-z][a-z0-9+.-]*:/i.test(link.file) ? undefined : { href: `${link.file}#${link.id}`, title: link.id };
     const item = byId.get(link.id);
     return item ? { href: `#${link.id}`, title: `${item.kind} '${item.title || item.id}'` } : undefined;
   };
