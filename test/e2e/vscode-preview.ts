@@ -39,8 +39,9 @@ async function openFile(page: Page, name: string, attempts = 6): Promise<void> {
 /** The preview beside its source, the panel closed so the screenshot shows it whole. */
 async function showPreview(page: Page): Promise<void> {
   await runCommand(page, 'Markdown: Open Preview to the Side');
-  for (const [command, part] of [['View: Hide Panel', '[id="workbench.parts.panel"]'], ['View: Close Primary Side Bar', '[id="workbench.parts.sidebar"]']]) {
-    if (!(await page.locator(part).first().isVisible().catch(() => false))) continue;
+  // The panel's command is not offered while it is hidden, and the side bar's toggles: each only when shown.
+  for (const [command, part] of [['View: Hide Panel', '.part.panel.bottom'], ['View: Close Primary Side Bar', '.part.sidebar.left']]) {
+    if (!(await page.locator(part).first().isVisible().catch(() => true))) continue;
     await runCommand(page, command).catch(() => page.keyboard.press('Escape'));
     await page.locator(part).first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
   }
