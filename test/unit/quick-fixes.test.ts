@@ -61,6 +61,9 @@ describe('quick fixes (core/language/fixes)', () => {
     it('Mark done ticks a task whose title opens with bold text (its anchor starts at the box)', () => {
       const task = '---\ntype: project\nid: p\ndelivers: skincare-line\n---\n## Milestone: M {#m due=2027-01-01}\n\n1. [ ] **Call** the printer {due=2026-11-02}\n';
       check({ 'r.roadmap.md': ROADMAP, 'p.project.md': task }, 'p.project.md', 'overdue', "Mark 'Call the printer' done", task.replace('1. [ ]', '1. [x]'));
+      // And the diagnostic points at the title, not at the box.
+      const d = diagnose({ 'r.roadmap.md': ROADMAP, 'p.project.md': task }, TODAY).find((x) => x.rule === 'overdue')!;
+      assert.equal(task.slice(d.span.start, d.span.end), '**Call** the printer {due=2026-11-02}');
     });
 
     it('Mark done in YAML with comments changes only the status value', () => {
