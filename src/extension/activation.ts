@@ -15,7 +15,7 @@
  */
 import * as vscode from 'vscode';
 import { activate as start, type RoadmarkApi } from './extension';
-import type { MarkdownItLike } from '../core/preview/markdown-it';
+import type { MarkdownItLike } from '../core/preview/index';
 import { looksLikePlan, PLAN_GLOB, PLAN_NAME } from './plan-names';
 import { extendMarkdownIt } from './preview';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './webview/timeline-panel';

@@ -8,9 +8,7 @@ import * as vscode from 'vscode';
 import { localDay } from '../core/dates';
 import { LINK_TARGETS } from '../core/model/workspace';
 import type { ParsedFile } from '../core/model/types';
-import type { ResolveLink } from '../core/preview/chips';
-import { roadmarkMarkdownIt, type MarkdownItLike } from '../core/preview/markdown-it';
-import { relativeHref } from '../core/preview/href';
+import { relativeHref, roadmarkMarkdownIt, type MarkdownItLike, type ResolveLink } from '../core/preview/index';
 import type { IndexService } from './index-service';
 
 export function extendMarkdownIt<T extends MarkdownItLike>(md: T, index: () => IndexService | undefined): T {
