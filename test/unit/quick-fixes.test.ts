@@ -115,6 +115,15 @@ describe('quick fixes (core/language/fixes)', () => {
       check({ 'r.roadmap.md': ROADMAP, 'p.project.yaml': yaml }, 'p.project.yaml', 'invalid-date', 'Write 2027-02-28 (the last day of February 2027)', yaml.replace('2027-02-30', '2027-02-28'));
     });
 
+    it('a list where one date belongs: each date it holds, written as the one value (YAML flow and block, attribute block)', () => {
+      const flow = 'type: project\nid: p\ndelivers: skincare-line\nmilestones:\n  - id: m\n    due: [2027-01-31, 2027-02-28] # which?\n';
+      check({ 'r.roadmap.md': ROADMAP, 'p.project.yaml': flow }, 'p.project.yaml', 'invalid-date', 'Keep 2027-02-28 (one of the 2 dates written)', flow.replace('[2027-01-31, 2027-02-28]', '2027-02-28'));
+      const block = 'type: project\nid: p\ndelivers: skincare-line\nmilestones:\n  - id: m\n    due:\n      - 2027-01-31\n      - 2027-02-28\n    owner: lea\n';
+      check({ 'r.roadmap.md': ROADMAP, 'p.project.yaml': block }, 'p.project.yaml', 'invalid-date', 'Keep 2027-01-31 (one of the 2 dates written)', block.replace('due:\n      - 2027-01-31\n      - 2027-02-28', 'due: 2027-01-31'));
+      const md = '---\ntype: project\nid: p\ndelivers: skincare-line\n---\n## Milestone: A {#a due=2027-01-31,2027-02-28 owner=lea}\n';
+      check({ 'r.roadmap.md': ROADMAP, 'p.project.md': md }, 'p.project.md', 'invalid-date', 'Keep 2027-01-31 (one of the 2 dates written)', md.replace('due=2027-01-31,2027-02-28', 'due=2027-01-31'));
+    });
+
     it('a field-list date and a relative word', () => {
       const md = '---\ntype: project\nid: p\ndelivers: skincare-line\n---\n## Milestone: A\n- id: a\n- due: next week\n';
       check({ 'r.roadmap.md': ROADMAP, 'p.project.md': md }, 'p.project.md', 'invalid-date', 'Write 2026-11-30', md.replace('next week', '2026-11-30'));

@@ -7,7 +7,8 @@ import { deadlineOf } from '../../model/queries';
 import type { Span } from '../../model/types';
 import type { PlanNode, ResolvedWorkspace } from '../../model/workspace';
 import { withoutBom } from '../edits';
-import { markDoneEdit } from '../mark-done';
+import { markDoneEdit, setFieldEdit } from '../mark-done';
+import { parseDateOrPeriod } from '../../dates';
 import { dependencyOrderFixes } from './dependency';
 import { duplicateIdFixes } from './duplicate';
 import { deadlineField, moveTitle, suggestDeadline } from './move-date';
@@ -21,7 +22,7 @@ export { FIX_ALL_RULES } from './safe';
 
 /** Every fix for one diagnostic, best first. */
 export function fixesFor(ctx: FixContext, target: FixTarget): PlanFix[] {
-  const carried = carriedFixes(ctx, target);
+  const carried = [...carriedFixes(ctx, target), ...(target.rule === 'invalid-date' ? oneOfListFixes(ctx, target) : [])];
   const node = nodeAt(ctx.ws, target.file, target.span);
   if (!node) return carried;
   switch (target.rule) {
@@ -53,6 +54,28 @@ function carriedFixes(ctx: FixContext, target: FixTarget): PlanFix[] {
   }
   if (out.length === 1) out[0].preferred = true;
   return out;
+}
+
+/** A list where one date belongs (`due: [2027-01-31, 2027-02-28]`): each date it holds is a reading, written as the one value. */
+function oneOfListFixes(ctx: FixContext, target: FixTarget): PlanFix[] {
+  const file = ctx.ws.files.find((f) => f.path === target.file);
+  const text = ctx.textOf(target.file);
+  if (!file || text === undefined) return [];
+  const body = withoutBom(text);
+  for (const [index, item] of file.items.entries()) {
+    const field = item.fields.find((f) => !f.shape && f.valueSpan.start === target.span.start && f.valueSpan.end === target.span.end);
+    if (!field) continue;
+    // A list, or one value with commas (`due=2027-01-31,2027-02-28` in an attribute block).
+    const written = field.isList ? field.parts.map((p) => p.text) : field.parts.length === 1 ? field.parts[0].text.split(',') : [];
+    const dates = [...new Set(written.map((t) => t.trim()).filter((t) => parseDateOrPeriod(t).ok))];
+    if (written.length < 2 || dates.length === 0) return [];
+    return dates.flatMap((date) => {
+      const edit = setFieldEdit(file, index, field.key, date, body);
+      if (!edit.ok || addsProblems(target.file, body, [edit.edit])) return [];
+      return [{ title: `Keep ${date} (one of the ${dates.length} dates written)`, edits: new Map([[target.file, [edit.edit]]]) }];
+    });
+  }
+  return [];
 }
 
 function overdueFixes(ctx: FixContext, node: PlanNode): PlanFix[] {
