@@ -14,7 +14,15 @@ interface Asked {
   version: number;
 }
 
-const NAMES = { due: 'due date', end: 'end date', target: 'target', start: 'start' } as const;
+/** The deadline's name as the question says it. */
+function nameOf(field: DateQuestion['field']): string {
+  switch (field) {
+    case 'end': return vscode.l10n.t('end date');
+    case 'target': return vscode.l10n.t('target');
+    case 'start': return vscode.l10n.t('start');
+    default: return vscode.l10n.t('due date');
+  }
+}
 
 export function registerMoveDeadline(context: vscode.ExtensionContext, index: IndexService): void {
   context.subscriptions.push(vscode.commands.registerCommand(MOVE_DEADLINE_COMMAND, (q: DateQuestion, at: Asked) => moveDeadline(index, q, at)));
@@ -27,11 +35,13 @@ async function moveDeadline(index: IndexService, q: DateQuestion, at: Asked): Pr
   const item = index.plans.get(q.path)?.items[q.index];
   const today = index.snapshot?.today;
   if (stale() || !item || item.id !== q.itemId || today === undefined) return refuse(q);
-  const name = NAMES[q.field];
+  const name = nameOf(q.field);
   const now = item.fields.find((f) => f.key === q.field)?.parts[0]?.text;
   const typed = await vscode.window.showInputBox({
-    title: `Move the ${name} of '${q.title || q.itemId}'`,
-    prompt: `${now ? `Now ${now}. ` : ''}A date (YYYY-MM-DD) or a period (2027-01, 2027-Q1); only the date is rewritten.`,
+    title: vscode.l10n.t("Move the {0} of '{1}'", name, q.title || q.itemId),
+    prompt: now
+      ? vscode.l10n.t('Now {0}. A date (YYYY-MM-DD) or a period (2027-01, 2027-Q1); only the date is rewritten.', now)
+      : vscode.l10n.t('A date (YYYY-MM-DD) or a period (2027-01, 2027-Q1); only the date is rewritten.'),
     value: q.prefill,
     valueSelection: [0, q.prefill.length],
     validateInput: (value) => {
@@ -49,7 +59,7 @@ async function moveDeadline(index: IndexService, q: DateQuestion, at: Asked): Pr
   const text = doc.getText();
   const result = moveDateEdit(file, q.index, q.field, check.text, withoutBom(text));
   if (!result.ok) {
-    void vscode.window.showWarningMessage(`Roadmark: ${result.reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Roadmark: {0}', result.reason));
     return false;
   }
   const shift = text.length - withoutBom(text).length;
@@ -59,6 +69,6 @@ async function moveDeadline(index: IndexService, q: DateQuestion, at: Asked): Pr
 }
 
 function refuse(q: DateQuestion): false {
-  void vscode.window.showWarningMessage(`Roadmark: the file changed since '${q.title || q.itemId}' was found overdue; nothing was moved. Try the fix again.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t("Roadmark: the file changed since '{0}' was found overdue; nothing was moved. Try the fix again.", q.title || q.itemId));
   return false;
 }
