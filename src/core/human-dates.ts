@@ -204,3 +204,16 @@ function nearestDay(md: MonthDay, today: Day): Day {
   }
   return best!;
 }
+
+/**
+ * A canonical date past the end of its month (`2027-02-30`, `2026-11-31`, `2027-02-29`): people
+ * who write it mean the month's last day, which the fix writes. The message stays the parser's.
+ */
+export function monthEndFix(text: string, fixSpan: Span): Fix | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day > 31 || day <= daysInMonth(year, month) || !parseDateOrPeriod(m[1]).ok) return undefined;
+  const last = dayText(year, month, daysInMonth(year, month));
+  return { title: `Write ${last} (the last day of ${monthName(month)} ${year})`, span: fixSpan, text: last, guess: true };
+}

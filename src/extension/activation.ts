@@ -15,7 +15,9 @@
  */
 import * as vscode from 'vscode';
 import { activate as start, type RoadmarkApi } from './extension';
+import type { MarkdownItLike } from '../core/preview/index';
 import { looksLikePlan, PLAN_GLOB, PLAN_NAME } from './plan-names';
+import { extendMarkdownIt } from './preview';
 import { TIMELINE_VIEW_TYPE, TimelinePanel } from './webview/timeline-panel';
 
 /**
@@ -31,6 +33,8 @@ export interface ActivationApi extends RoadmarkApi {
   wake(): RoadmarkApi;
   /** The whole extension's API once something has started it. */
   started(): RoadmarkApi | undefined;
+  /** The Markdown preview plugin (`markdown.markdownItPlugins`): plan files show their fields as chips. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }
 
 const openPlan = () => vscode.workspace.textDocuments.some((d) => !d.isClosed && looksLikePlan(d));
@@ -90,6 +94,8 @@ export function activate(context: vscode.ExtensionContext): ActivationApi {
     activationMs: 0,
     wake,
     started: () => full,
+    // Dormant or not: the preview reads the file itself, and uses the index once there is one.
+    extendMarkdownIt: (md) => extendMarkdownIt(md, () => full?.index),
   };
 
   if (openPlan()) {

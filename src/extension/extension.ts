@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { itemAtCursor, registerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoadmarkQuickFixes } from './quick-fixes';
+import { registerMoveDeadline } from './move-deadline';
 import { LinkNavigation } from './navigation';
 import { registerLanguageFeatures } from './language-features';
 import { IndexService, type IndexSnapshot } from './index-service';
@@ -106,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
   context.subscriptions.push(drift, vscode.commands.registerCommand('roadmark.pickBaseline', () => pickBaseline(drift)));
   registerTimeline(context, index);
   registerLanguageFeatures(context, index);
+  registerMoveDeadline(context, index);
   const planDocuments = [{ language: 'markdown' }, { language: 'yaml' }];
   const navigation = new LinkNavigation(index);
   context.subscriptions.push(vscode.languages.registerDefinitionProvider(planDocuments, navigation), vscode.languages.registerHoverProvider(planDocuments, navigation));

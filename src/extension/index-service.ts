@@ -61,6 +61,8 @@ export class IndexService implements vscode.Disposable {
   /** Milliseconds from construction to the first completed check, for the output log and tests. */
   firstCheckMs: number | undefined;
   private readonly born = Date.now();
+  /** The version of each open document the engine last read (absent: read from disk). */
+  private readonly readVersions = new Map<string, number>();
   private progress: ((done: number, total: number) => void) | undefined;
   private baseline: SnapshotBaseline | undefined;
   /** Changes of results that were not published, carried into the next snapshot. */
@@ -106,6 +108,25 @@ export class IndexService implements vscode.Disposable {
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Whether the latest snapshot was computed from this version of the document: nothing pending,
+   * and the engine's last read of the file was this version. Edits computed from the snapshot's
+   * spans are safe only then.
+   */
+  isCurrent(doc: vscode.TextDocument): boolean {
+    return this.isIdle() && this.readVersions.get(this.pathOf(doc.uri)) === doc.version;
+  }
+
+  /** Waits for the pending check (at most `ms`) and says whether the snapshot is then current for the document. */
+  async currentFor(doc: vscode.TextDocument, ms = 2000): Promise<boolean> {
+    if (!this.isIdle()) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+      clearTimeout(timer);
+    }
+    return this.isCurrent(doc);
   }
 
   /** Reads the config of every folder and every plan file again. */
@@ -206,6 +227,9 @@ export class IndexService implements vscode.Disposable {
       readFile: async (path) => {
         const target = uri(path).toString();
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target && !d.isClosed);
+        // Which version of an open document the model was read from: edits computed from it check it (habit 16).
+        if (open) this.readVersions.set(path, open.version);
+        else this.readVersions.delete(path);
         return open ? open.getText() : vscode.workspace.fs.readFile(uri(path));
       },
     };

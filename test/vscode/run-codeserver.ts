@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
 import { takeScreenshots } from '../e2e/vscode-screenshots';
+import { checkPreviewInVsCode } from '../e2e/vscode-preview';
 import { checkTimelineInVsCode } from '../e2e/vscode-timeline';
 import { checkWalkthrough } from '../e2e/vscode-walkthrough';
 import { locateCodeServer, Profile, RESULTS, ROOT, sh, startCodeServer, tail, TIMEOUT_MS, waitForFile, type RunningServer } from './code-server';
@@ -75,7 +76,8 @@ async function main(): Promise<number> {
     const shots = await takeScreenshots(page, RESULTS);
     const timeline = await checkTimelineInVsCode(page, workspace, RESULTS);
     const walkthrough = await checkWalkthrough(page, workspace, RESULTS);
-    const e2e = [...shots, ...timeline, ...walkthrough];
+    const preview = await checkPreviewInVsCode(page, workspace, RESULTS);
+    const e2e = [...shots, ...timeline, ...walkthrough, ...preview];
     for (const c of e2e) console.log(`  ${c.ok ? '✔' : '✘'} e2e: ${c.name}${c.error ? `\n      ${c.error}` : ''}`);
     const passed = result.passes + e2e.filter((c) => c.ok).length;
     const failed = result.failures + e2e.filter((c) => !c.ok).length;

@@ -11,3 +11,4 @@ export { documentSymbols, foldingRanges, workspaceSymbols, type FoldingRange, ty
 export { codeLenses, inlayHints, type InlayOptions, type PlanInlayHint, type PlanLens } from './annotations';
 export { applyEdits, withoutBom, type TextEdit } from './edits';
 export { targetAt, type Target } from './target-at';
+export { checkDeadline, fixAllInFile, fixesFor, moveDateEdit, nodeAt, FIX_ALL_RULES, type DateQuestion, type FixContext, type FixTarget, type PlanFix } from './fixes/index';

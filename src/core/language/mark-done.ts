@@ -143,11 +143,20 @@ function markdownTask(item: Item, text: string): MarkDoneResult {
   return status ? replaceValue(text, status, 'done') : markdownTaskEdit(item.extent, item.anchor, text);
 }
 
-function markdownTaskEdit(extent: Span, anchor: Span, text: string): MarkDoneResult {
-  const marker = /\[[ /-]\]/.exec(text.slice(extent.start, Math.max(anchor.start, extent.start + 1)));
-  if (!marker) return { ok: false, reason: 'No unchecked box found on the task line' };
-  const at = extent.start + marker.index + 1;
+function markdownTaskEdit(extent: Span, _anchor: Span, text: string): MarkDoneResult {
+  const at = taskBoxAt(text, extent);
+  if (at === undefined || !/[ /-]/.test(text[at])) return { ok: false, reason: 'No unchecked box found on the task line' };
   return { ok: true, edit: { span: { start: at, end: at + 1 }, newText: 'x' } };
+}
+
+/**
+ * The offset of the character inside a Markdown task's box (`- [ ]`, `1. [x]`), read from the
+ * start of its line: the item's anchor may start at the box itself (a title opening with
+ * `**bold**`), so the text before the anchor is not where to look.
+ */
+export function taskBoxAt(text: string, extent: Span): number | undefined {
+  const box = /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX/-])\]/.exec(text.slice(extent.start, Math.min(text.length, extent.start + 200)));
+  return box ? extent.start + box[0].length - 2 : undefined;
 }
 
 function yamlTaskEdit(item: Item, text: string): MarkDoneResult {

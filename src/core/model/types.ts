@@ -104,6 +104,8 @@ export interface Fix {
   title: string;
   span: Span;
   text: string;
+  /** A likely meaning rather than a reading (a typo's nearest name, a month's last day): offered, never applied in bulk. */
+  guess?: boolean;
 }
 
 /** A problem found while reading one file (parse-error, invalid-date, invalid-value, unknown-field). */

@@ -3,7 +3,7 @@
  * invalid-date, invalid-value and unknown-field problems at the field's own position.
  */
 import { parseDateOrPeriod } from '../dates';
-import { explainDate } from '../human-dates';
+import { explainDate, monthEndFix } from '../human-dates';
 import { splitList } from './attributes';
 import { label, withArticle } from '../model/queries';
 import { readDependency } from '../model/dependency';
@@ -67,7 +67,7 @@ function knownField(item: Item, field: Field, problems: Problem[]): Field | unde
     const hint = suggestKey(field.key, item.kind) ?? suggestKey(field.key);
     const suffix = hint ? `: did you mean '${hint}'?` : `; ${withArticle(item.kind)} has the fields ${(FIELDS.get(item.kind) ?? []).join(', ')}`;
     const found = problem('unknown-field', field.keySpan, `Unknown field '${field.key}' on ${label(item)}${suffix}`, item);
-    if (hint) found.fixes = [{ title: `Rename '${field.key}' to '${hint}'`, span: field.keySpan, text: hint }];
+    if (hint) found.fixes = [{ title: `Rename '${field.key}' to '${hint}'`, span: field.keySpan, text: hint, guess: true }];
     found.key = field.key;
     problems.push(found);
   } else {
@@ -194,6 +194,9 @@ function dateProblem(item: Item, field: Field, text: string, fixSpan: Span, reas
     found.fixes = explained.fixes;
   } else if (explained?.kind === 'needs-today') {
     found.relativeDate = { text, field: field.key, itemLabel: label(item), fixSpan };
+  } else {
+    const monthEnd = monthEndFix(text, fixSpan);
+    if (monthEnd) found.fixes = [monthEnd];
   }
   return found;
 }

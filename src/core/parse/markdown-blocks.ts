@@ -319,7 +319,11 @@ function taskOf(node: ListItem, text: string, parent: number): TaskEntry | undef
   const first = node.children[0];
   const para = first?.type === 'paragraph' ? spanOf(first) : { start: spanOf(node).end, end: spanOf(node).end };
   if (typeof node.checked === 'boolean') {
-    return { span: spanOf(node), mark: node.checked ? 'done' : 'open', para, text: first?.type === 'paragraph' ? plainText(first) : '', parent };
+    // mdast moves the paragraph's start past the box only when its first child is text: a title
+    // opening with `**bold**` keeps the box in the paragraph, and the item's anchor must not.
+    const box = /^\[[ xX]\][ \t]*/.exec(text.slice(para.start, para.end));
+    const own = box ? { start: para.start + box[0].length, end: para.end } : para;
+    return { span: spanOf(node), mark: node.checked ? 'done' : 'open', para: own, text: first?.type === 'paragraph' ? plainText(first) : '', parent };
   }
   if (first?.type !== 'paragraph') return undefined;
   const box = EXTRA_MARK.exec(text.slice(para.start, para.end));

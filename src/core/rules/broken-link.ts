@@ -64,7 +64,7 @@ function checkLink(check: LinkCheck, node: PlanNode, field: LinkField, link: Lin
   if (!target) {
     const hint = suggestion(check, field, link.id);
     const finding = atSpan(node, link.span, `${opening}, which is not defined${hint ? `: did you mean '${hint}'?` : ''}`);
-    if (hint) finding.fixes = [{ title: `Change '${link.id}' to '${hint}'`, span: link.idSpan ?? link.span, text: hint }];
+    if (hint) finding.fixes = [{ title: `Change '${link.id}' to '${hint}'`, span: link.idSpan ?? link.span, text: hint, guess: true }];
     return finding;
   }
   if (wanted.includes(target.item.kind)) return undefined;

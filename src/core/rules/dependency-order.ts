@@ -36,9 +36,11 @@ function checkNode(node: PlanNode, onCycle: (n: PlanNode) => boolean): Finding[]
   return out;
 }
 
-/** One side of a comparison: the day, and how a message says it. */
-interface Side {
+/** One side of a comparison: the day, which date it is, and how a message says it. */
+export interface Side {
   day: Day;
+  /** The item's start, or its deadline (due, end or target). */
+  which: 'start' | 'deadline';
   /** `starts 2027-01-20`, `is due 2027-01-15`. */
   text: string;
   date: DateValue;
@@ -46,12 +48,26 @@ interface Side {
 
 const NAMES: ReadonlyMap<DependencyType, string> = new Map([['FS', 'finish-to-start'], ['SS', 'start-to-start'], ['FF', 'finish-to-finish']]);
 
-function compare(node: PlanNode, dep: Dependency): Finding | undefined {
+/** A dependency not met: the item's side, the other's, and the earliest day the item's side may be. */
+export interface Gap {
+  own: Side;
+  other: Side;
+  required: Day;
+}
+
+/** Whether `dep` of `node` is met by the dates as written (cycles and closed items aside: the rule skips those). */
+export function unmetDependency(node: PlanNode, dep: Dependency): Gap | undefined {
   const own = ownSide(node, dep.type);
   const other = otherSide(dep.node, dep.type);
   if (!own || !other) return undefined;
   const required = other.day + dep.lagDays;
-  if (own.day >= required) return undefined;
+  return own.day >= required ? undefined : { own, other, required };
+}
+
+function compare(node: PlanNode, dep: Dependency): Finding | undefined {
+  const gap = unmetDependency(node, dep);
+  if (!gap) return undefined;
+  const { own, other, required } = gap;
   const relation = dep.lagDays === 0 ? 'before' : dep.lagDays > 0 ? `less than ${days(dep.lagDays)} after` : `more than ${days(-dep.lagDays)} before`;
   const lag = dep.lagDays === 0 ? '' : ` with a ${Math.abs(dep.lagDays)}-day ${dep.lagDays > 0 ? 'lag' : 'lead'} (${code(dep)}): ${ownVerb(node, dep.type)} ${formatDay(required)} or later`;
   const message = `${NodeLabel(node)} ${own.text}, ${relation} ${nodeLabel(dep.node)} it depends on ${other.text}, a ${NAMES.get(dep.type)} dependency${lag}`;
@@ -62,20 +78,20 @@ function compare(node: PlanNode, dep: Dependency): Finding | undefined {
 function ownSide(node: PlanNode, type: DependencyType): Side | undefined {
   const { start } = node.item;
   const deadline = deadlineOf(node.item);
-  if (type === 'FF') return deadline && { day: deadline.last, text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
-  if (start) return { day: start.first, text: `starts ${start.text}`, date: start };
+  if (type === 'FF') return deadline && { day: deadline.last, which: 'deadline', text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
+  if (start) return { day: start.first, which: 'start', text: `starts ${start.text}`, date: start };
   if (!deadline) return undefined;
-  if (type === 'FS') return { day: deadline.last, text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
-  return { day: deadline.first, text: `has no start and ${dueVerb(node)} ${deadline.text}`, date: deadline };
+  if (type === 'FS') return { day: deadline.last, which: 'deadline', text: `${dueVerb(node)} ${deadline.text}`, date: deadline };
+  return { day: deadline.first, which: 'deadline', text: `has no start and ${dueVerb(node)} ${deadline.text}`, date: deadline };
 }
 
 function otherSide(node: PlanNode, type: DependencyType): Side | undefined {
   const deadline = deadlineOf(node.item);
-  if (type !== 'SS') return deadline && { day: deadline.last, text: `${dueVerb(node)} (${deadline.text})`, date: deadline };
+  if (type !== 'SS') return deadline && { day: deadline.last, which: 'deadline', text: `${dueVerb(node)} (${deadline.text})`, date: deadline };
   const start = startOf(node.item);
   if (!start) return undefined;
   const text = node.item.start ? `starts (${start.text})` : `starts (no start written: its deadline, ${start.text})`;
-  return { day: start.first, text, date: start };
+  return { day: start.first, which: node.item.start ? 'start' : 'deadline', text, date: start };
 }
 
 function dueVerb(node: PlanNode): string {

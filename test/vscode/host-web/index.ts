@@ -34,6 +34,8 @@ export interface WebSuiteReport {
 export const NOT_IN_THE_WEB = new Map<string, string>([
   ['Core engine in the editor a file whose parsing throws is a parse-error there; the other files keep fresh diagnostics',
     'needs the parser test seam, which Roadmark turns on only when process.env.ROADMARK_TEST_REPORT is set: the web worker has no process (the same engine guard runs in the desktop suites)'],
+  ['Markdown preview the preview of a plan file shows chips, links across files and the overdue mark; other Markdown is untouched',
+    'code-server runs the built-in Markdown extension in the Node extension host only (it ships no browser build of it), and an extension\'s exports (extendMarkdownIt) reach extensions of its own host: with Roadmark in the web worker, its plugin is not asked for. On vscode.dev both run in the worker. The desktop suites and the Node-host pass check it'],
 ]);
 
 export async function activate(): Promise<void> {

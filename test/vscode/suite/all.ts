@@ -6,6 +6,7 @@ export function loadSharedSuites(): void {
   require('./live.test');
   require('./language.test');
   require('./commands.test');
+  require('./fixes.test');
   require('./timeline.test');
   require('./engine.test');
   require('./first-run.test');
