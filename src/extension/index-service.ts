@@ -111,17 +111,19 @@ export class IndexService implements vscode.Disposable {
   }
 
   /**
-   * Whether the latest snapshot was computed from this version of the document: nothing pending,
-   * and the engine's last read of the file was this version. Edits computed from the snapshot's
-   * spans are safe only then.
+   * Whether the latest snapshot was computed from this version of the document: no check is
+   * running (one may have read it and not yet published), and the last read of the file was this
+   * version. A re-read still waiting for its debounce (a watcher's event after a save, say) would
+   * read the same open document again, so it does not make the snapshot stale for it. Edits
+   * computed from the snapshot's spans are safe only when this holds.
    */
   isCurrent(doc: vscode.TextDocument): boolean {
-    return this.isIdle() && this.readVersions.get(this.pathOf(doc.uri)) === doc.version;
+    return this.busy === 0 && this.readVersions.get(this.pathOf(doc.uri)) === doc.version;
   }
 
   /** Waits for the pending check (at most `ms`) and says whether the snapshot is then current for the document. */
-  async currentFor(doc: vscode.TextDocument, ms = 2000): Promise<boolean> {
-    if (!this.isIdle()) {
+  async currentFor(doc: vscode.TextDocument, ms = 3000): Promise<boolean> {
+    if (!this.isCurrent(doc)) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([this.whenIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
       clearTimeout(timer);
