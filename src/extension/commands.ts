@@ -24,8 +24,10 @@ export interface CommandHost {
   roadmap: RoadmapTreeProvider;
   roadmapView: vscode.TreeView<TreeElement>;
   setFilter(filter: ItemFilter): void;
-  /** The index idle and the views rebuilt from its last snapshot. */
+  /** The index idle and the views rebuilt from its last snapshot (and VS Code given time to fetch them). */
   whenIdle(): Promise<void>;
+  /** Runs `work` with the views' refreshes held back. */
+  holdViews<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function registerCommands(host: CommandHost): void {
@@ -91,15 +93,19 @@ async function revealInRoadmap(host: CommandHost, arg?: ItemRef | ItemElement): 
   // ("no tree item with id"): find it again in the new tree and retry, a few times.
   for (let attempt = 0; attempt < 4; attempt++) {
     await host.whenIdle();
-    const ref = refOf(host.index, arg);
-    const element = ref && host.roadmap.elementOf(ref.path, ref.index);
-    if (!element) return false;
-    try {
-      await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
-    } catch {
-      // handled below: the selection tells whether it worked
-    }
-    if (await selectedSoon(host.roadmapView, element.id, 250 * (attempt + 1))) return true;
+    const found = await host.holdViews(async () => {
+      const ref = refOf(host.index, arg);
+      const element = ref && host.roadmap.elementOf(ref.path, ref.index);
+      if (!element) return undefined;
+      try {
+        await host.roadmapView.reveal(element, { select: true, focus: true, expand: true });
+      } catch {
+        // handled below: the selection tells whether it worked
+      }
+      return selectedSoon(host.roadmapView, element.id, 250 * (attempt + 1));
+    });
+    if (found === undefined) return false;
+    if (found) return true;
   }
   return false;
 }

@@ -14,6 +14,7 @@ import { RoadmapTreeProvider } from './views/roadmap-view';
 import { ScheduleTreeProvider } from './views/schedule-view';
 import { registerTimeline } from './webview/register';
 import { TimelinePanel } from './webview/timeline-panel';
+import { ViewsUpdater } from './views/views-updater';
 import { DriftController } from './drift/drift-controller';
 import { pickBaseline } from './drift/pick-baseline';
 import { YamlSupport } from './yaml-support';
@@ -56,29 +57,6 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     void vscode.commands.executeCommand('setContext', 'roadmark.filtered', active);
   };
 
-  // Diagnostics go out at once; the views (a rebuild of the whole tree) follow once the
-  // extension host is free, from the newest snapshot only, and at most once per
-  // VIEWS_INTERVAL_MS while snapshots keep coming: typing at 50,000 items is not held up by a
-  // tree rebuilt for every keystroke.
-  let viewsDue: IndexSnapshot | undefined;
-  let viewsFlushed: Promise<void> = Promise.resolve();
-  let viewsAt = 0;
-  let flushViews = () => undefined as void;
-  index.onDidUpdate((snapshot: IndexSnapshot) => {
-    diagnostics.publish(snapshot);
-    if (!viewsDue) viewsFlushed = new Promise((resolve) => {
-      const timer = setTimeout(flushViews = () => {
-        clearTimeout(timer);
-        flushViews = () => undefined;
-        const latest = viewsDue!;
-        viewsDue = undefined;
-        updateViews(latest);
-        viewsAt = Date.now();
-        resolve();
-      }, Math.max(0, viewsAt + VIEWS_INTERVAL_MS - Date.now()));
-    });
-    viewsDue = snapshot;
-  }, null, context.subscriptions);
   const updateViews = (snapshot: IndexSnapshot) => {
     roadmap.update(snapshot);
     schedule.update(snapshot);
@@ -89,20 +67,26 @@ export function activate(context: vscode.ExtensionContext): RoadmarkApi {
     void vscode.commands.executeCommand('setContext', 'roadmark.hasPlans', snapshot.ws.files.length > 0);
     void vscode.commands.executeCommand('setContext', 'roadmark.ready', true);
   };
+  const views = new ViewsUpdater(updateViews, VIEWS_INTERVAL_MS);
+  context.subscriptions.push(views);
+  index.onDidUpdate((snapshot: IndexSnapshot) => {
+    diagnostics.publish(snapshot);
+    views.push(snapshot);
+  }, null, context.subscriptions);
   // Someone waiting for the views (a command, a test) gets them now, not at the next interval.
   const whenIdle = async () => {
     await index.whenIdle();
-    flushViews();
-    await viewsFlushed;
-  };
-  /** Idle, and the trees' last refresh old enough for VS Code to have fetched it (a reveal racing it finds no item). */
-  const whenViewsSettled = async () => {
-    await whenIdle();
-    const settle = viewsAt + VIEWS_SETTLE_MS - Date.now();
-    if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle));
+    await views.flush();
   };
 
-  registerCommands({ context, index, roadmap, roadmapView, setFilter, whenIdle: whenViewsSettled });
+  registerCommands({
+    context, index, roadmap, roadmapView, setFilter,
+    whenIdle: async () => {
+      await index.whenIdle();
+      await views.settled(VIEWS_SETTLE_MS);
+    },
+    holdViews: (work) => views.hold(work),
+  });
   const drift = new DriftController(index, log);
   context.subscriptions.push(drift, vscode.commands.registerCommand('roadmark.pickBaseline', () => pickBaseline(drift)));
   registerTimeline(context, index);
