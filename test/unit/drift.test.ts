@@ -304,6 +304,15 @@ describe('plan drift (core)', () => {
     assert.deepEqual(seen, [3, 1, 1, 0], 'the steps slip, then one milestone, then a renamed one (followed by its title), then none');
   });
 
+  it('roll-ups count the changes of their own items: an id written twice in another project is not one of them', () => {
+    const other = '---\ntype: project\nid: other\n---\n## Milestone: Elsewhere {#pilot due=2027-05-01}\n';
+    const was = workspace({ 'p.project.md': PROJECT_V1, 'z.project.md': other });
+    const now = workspace({ 'p.project.md': PROJECT_V1.replace('{#pilot due=2027-01-31}', '{#pilot due=2027-02-14}'), 'z.project.md': other });
+    const rollups = driftBetween(was, now).rollups;
+    assert.equal(rollups.find((r) => r.id === 'rollout')?.changes, 1);
+    assert.equal(rollups.find((r) => r.id === 'other'), undefined, 'nothing moved in the other project');
+  });
+
   it('an id written twice keeps each item its own ghost', () => {
     const twice = '---\ntype: project\nid: p\n---\n## Milestone: A {#dup due=2027-01-10}\n## Milestone: B {#dup due=2027-03-10}\n';
     const was = workspace({ 'p.project.md': twice });

@@ -6,7 +6,7 @@
 import { formatDay, type Day } from '../dates';
 import { formatMoney, type Money } from '../model/values';
 import { plural } from '../model/queries';
-import type { ItemFacts, ItemPlace } from './facts';
+import { placeKey, type ItemFacts, type ItemPlace } from './facts';
 
 export type ChangeKind = 'moved' | 'added' | 'removed' | 'renamed' | 'status' | 'scope' | 'budget' | 'links' | 'progress';
 
@@ -146,20 +146,20 @@ function percentText(value: number | undefined): string | undefined {
 
 function rollups(base: ReadonlyMap<string, ItemFacts>, now: ReadonlyMap<string, ItemFacts>, baseIdOf: (id: string) => string, changes: DriftChange[]): DriftRollup[] {
   const changed = new Map<string, number>();
-  for (const c of changes) changed.set(c.id, (changed.get(c.id) ?? 0) + 1);
+  for (const c of changes) changed.set(placeKey(c.id, c.file), (changed.get(placeKey(c.id, c.file)) ?? 0) + 1);
   const out: DriftRollup[] = [];
   for (const facts of now.values()) {
     if (facts.kind !== 'project' && facts.kind !== 'initiative') continue;
     const was = base.get(baseIdOf(facts.id));
-    const finishNow = finishOf(facts, now, (id) => id);
-    const finishWas = was && finishOf(was, base, (id) => id);
+    const finishNow = finishOf(facts);
+    const finishWas = was && finishOf(was);
     const target = facts.kind === 'initiative' ? facts.deadline?.last : min(facts.deliversTargets);
     const targetWas = was && (was.kind === 'initiative' ? was.deadline?.last : min(was.deliversTargets));
     const rollup: DriftRollup = {
       id: facts.id, kind: facts.kind, title: facts.title, file: facts.file, line: facts.line,
       onTimeAtBaseline: finishWas !== undefined && targetWas !== undefined && finishWas <= targetWas,
       lateNow: finishNow !== undefined && target !== undefined && finishNow > target,
-      changes: [facts.id, ...facts.contributors].reduce((n, id) => n + (changed.get(id) ?? 0), 0),
+      changes: [placeKey(facts.id, facts.file), ...facts.contributors.map((c) => c.key)].reduce((n, key) => n + (changed.get(key) ?? 0), 0),
     };
     if (finishWas !== undefined) rollup.finishFrom = formatDay(finishWas);
     if (finishNow !== undefined) rollup.finishTo = formatDay(finishNow);
@@ -171,12 +171,9 @@ function rollups(base: ReadonlyMap<string, ItemFacts>, now: ReadonlyMap<string, 
 }
 
 /** The latest deadline among the item (an initiative's target excluded: it is what the finish is held against) and its contributors. */
-function finishOf(facts: ItemFacts, all: ReadonlyMap<string, ItemFacts>, idOf: (id: string) => string): Day | undefined {
+function finishOf(facts: ItemFacts): Day | undefined {
   let latest = facts.kind === 'initiative' ? undefined : facts.deadline?.last;
-  for (const id of facts.contributors) {
-    const d = all.get(idOf(id))?.deadline?.last;
-    if (d !== undefined && (latest === undefined || d > latest)) latest = d;
-  }
+  for (const { deadline } of facts.contributors) if (deadline !== undefined && (latest === undefined || deadline > latest)) latest = deadline;
   return latest;
 }
 

@@ -39,8 +39,11 @@ export interface ItemFacts extends ItemPlace {
   depends: string[];
   /** Titles of the tasks whose nearest non-task ancestor this item is (its scope; task ids derive from their owner's). */
   tasks: string[];
-  /** Ids of the projects and milestones that deliver this initiative, or the milestones of this project (for roll-ups). */
-  contributors: string[];
+  /**
+   * What rolls up into this initiative (the projects and milestones delivering it) or project
+   * (its milestones): each as `id|file` (an id written twice stays apart) with its deadline.
+   */
+  contributors: { key: string; deadline?: number }[];
   /** Targets of the initiatives this item delivers (for a project's roll-up). */
   deliversTargets: number[];
   node: PlanNode;
@@ -103,8 +106,13 @@ function dependsOf(item: Item): string[] {
   return item.depends.map((l) => (l.dep && (l.dep.type !== 'FS' || l.dep.lagDays) ? `${l.id} ${l.dep.type}${l.dep.lagDays ? (l.dep.lagDays > 0 ? '+' : '') + l.dep.lagDays + 'd' : ''}` : l.id));
 }
 
-function contributorsOf(node: PlanNode): string[] {
-  if (node.item.kind === 'initiative') return [...new Set(node.deliveredBy.flatMap((d) => [d.item.id, ...d.children.filter((c) => c.item.kind === 'milestone').map((c) => c.item.id)]))];
-  if (node.item.kind === 'project') return node.children.filter((c) => c.item.kind === 'milestone').map((c) => c.item.id);
-  return [];
+/** The key of an item in roll-ups and change counts: its id and file. */
+export function placeKey(id: string, file: string): string {
+  return `${id}|${file}`;
+}
+
+function contributorsOf(node: PlanNode): ItemFacts['contributors'] {
+  const nodes = node.item.kind === 'initiative' ? [...new Set(node.deliveredBy.flatMap((d) => [d, ...d.children.filter((c) => c.item.kind === 'milestone')]))]
+    : node.item.kind === 'project' ? node.children.filter((c) => c.item.kind === 'milestone') : [];
+  return nodes.map((n) => ({ key: placeKey(n.item.id, n.file.path), deadline: deadlineOf(n.item)?.last }));
 }
