@@ -78,8 +78,10 @@ export async function runList(request: Request, cwd: string, write: Write): Prom
 }
 
 /** Runs the core engine over node's file system: the config, the plan files under each PATH, the checks. */
-export async function load(request: Request, cwd: string, since = request.since): Promise<Loaded> {
+/** `sinceOf`: the drift baseline, given the config (default `--since`); none, no baseline is read. */
+export async function load(request: Request, cwd: string, sinceOf: (config: RoadmarkConfig) => string | undefined = () => request.since): Promise<Loaded> {
   const { engine, config, today, roots } = await openEngine(request, cwd);
+  const since = sinceOf(config);
   const baseline = since === undefined ? undefined : await loadBaseline(since, cwd, roots, config, today);
   if (baseline) await engine.setBaseline(ruleBaseline(since!, baseline.ws.nodes));
   const result = await engine.scan();

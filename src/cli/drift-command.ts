@@ -2,13 +2,15 @@
 import { driftBetween, driftMarkdown, driftTable } from '../core/drift/index';
 import type { Request } from './args';
 import { UsageError } from './args';
-import { load, openEngine } from './commands';
+import { load } from './commands';
 import { jsonVisible } from './format/escape';
 
 export async function runDrift(request: Request, cwd: string, write: (s: string) => void): Promise<number> {
-  const since = request.since ?? (await openEngine(request, cwd)).config.baseline;
-  if (since === undefined) throw new UsageError('drift needs a baseline: --since REF (a git ref or a date YYYY-MM-DD), or baseline: in .roadmark.yaml');
-  const { ws, baseline } = await load(request, cwd, since);
+  const { ws, baseline } = await load(request, cwd, (config) => {
+    const since = request.since ?? config.baseline;
+    if (since === undefined) throw new UsageError('drift needs a baseline: --since REF (a git ref or a date YYYY-MM-DD), or baseline: in .roadmark.yaml');
+    return since;
+  });
   const report = driftBetween(baseline!.ws, ws);
   const { info } = baseline!;
   switch (request.format) {
