@@ -3,18 +3,31 @@
  * a colour, the way Git colours changed files (a FileDecoration on the tree item's resourceUri).
  */
 import * as vscode from 'vscode';
-import type { DriftChange } from '../../core/drift/index';
+import { itemDriftNotes, type DriftChange } from '../../core/drift/index';
 
 export const DRIFT_SCHEME = 'roadmark-drift';
 
-/** The resourceUri a tree item carries for its drift, if it has any worth a badge. */
-export function driftResource(changes: readonly DriftChange[] | undefined, ref: string): vscode.Uri | undefined {
+export interface DriftBadge {
+  /** The tree item's resourceUri: the decoration reads its state from the path and its tooltip from the query. */
+  resourceUri: vscode.Uri;
+  /** For screen readers: "new", "slipped 14 days". */
+  short: string;
+}
+
+/** The badge a tree item carries for its drift, if it has any worth one. */
+export function driftBadge(changes: readonly DriftChange[] | undefined, ref: string): DriftBadge | undefined {
   if (!changes?.length) return undefined;
+  const added = changes.find((c) => c.change === 'added');
   const slip = changes.find((c) => c.change === 'moved' && c.field !== 'start' && (c.days ?? 0) > 0);
-  const state = changes.some((c) => c.change === 'added') ? 'new' : slip ? 'slipped' : undefined;
-  if (!state) return undefined;
-  const note = state === 'new' ? `New since ${ref}` : `Slipped ${slip!.days} day${slip!.days === 1 ? '' : 's'} since ${ref} (${slip!.field} was ${slip!.from})`;
-  return vscode.Uri.from({ scheme: DRIFT_SCHEME, path: `/${state}/${encodeURIComponent(changes[0].id)}`, query: note });
+  const shown = added ?? slip;
+  if (!shown) return undefined;
+  const state = added ? 'new' : 'slipped';
+  // The hover's wording of the same change: "New since …", "Slipped 14 days since … (due was …)".
+  const [note] = itemDriftNotes([shown], ref);
+  return {
+    resourceUri: vscode.Uri.from({ scheme: DRIFT_SCHEME, path: `/${state}/${encodeURIComponent(changes[0].id)}`, query: note }),
+    short: added ? 'new' : `slipped ${slip!.days} day${slip!.days === 1 ? '' : 's'}`,
+  };
 }
 
 export class DriftDecorations implements vscode.FileDecorationProvider {

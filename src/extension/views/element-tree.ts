@@ -6,7 +6,7 @@ import type { IndexSnapshot } from '../index-service';
 import type { GroupElement, ItemElement, TreeElement } from './elements';
 import { itemDescription, itemIcon, itemTooltip } from './presentation';
 import { driftOf } from '../drift/drift-of';
-import { driftResource } from '../drift/tree-decorations';
+import { driftBadge } from '../drift/tree-decorations';
 
 export abstract class ElementTreeProvider implements vscode.TreeDataProvider<TreeElement> {
   protected readonly changed = new vscode.EventEmitter<TreeElement | undefined>();
@@ -69,9 +69,9 @@ function renderItem(element: ItemElement, snapshot: IndexSnapshot, flags: Flags,
   const open = node.item.status !== 'done' && node.item.status !== 'dropped';
   item.contextValue = `item ${node.item.kind} ${open ? 'open' : 'closed'}`;
   item.command = { command: 'roadmark.openItem', title: vscode.l10n.t('Open'), arguments: [element.path, element.index] };
-  const drift = snapshot.baseline && driftResource(driftOf(snapshot)?.byId.get(node.item.id), snapshot.baseline.info.ref);
-  if (drift) item.resourceUri = drift;
-  const driftNote = drift ? `, ${drift.query.split(' since ')[0].toLowerCase()}` : '';
+  const drift = snapshot.baseline && driftBadge(driftOf(snapshot)?.byId.get(node.item.id), snapshot.baseline.info.ref);
+  if (drift) item.resourceUri = drift.resourceUri;
+  const driftNote = drift ? `, ${drift.short}` : '';
   const label = flags.overdue ? vscode.l10n.t('{0} {1}, {2}, overdue', node.item.kind, node.item.title, node.item.status)
     : flags.atRisk ? vscode.l10n.t('{0} {1}, {2}, at risk', node.item.kind, node.item.title, node.item.status)
       : vscode.l10n.t('{0} {1}, {2}', node.item.kind, node.item.title, node.item.status);
