@@ -5,10 +5,20 @@ import { buildTimelineView } from '../outline/timeline';
 import type { DriftReport } from './diff';
 import { changeText } from './format';
 
-export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: ResolvedWorkspace, report: DriftReport, label: string): TimelineView {
-  const baseView = buildTimelineView(base, { today: view.today, includeTasks: view.rows.some((r) => r.kind === 'task') });
+type Row = TimelineView['rows'][number];
+type GhostLookup = (id: string, file: string, title: string) => Row | undefined;
+
+/** The baseline's rows, built once per baseline (it does not change while the plan now does). */
+const ghostIndexes = new WeakMap<ResolvedWorkspace, Map<boolean, GhostLookup>>();
+
+function ghostIndex(base: ResolvedWorkspace, includeTasks: boolean): GhostLookup {
+  let perBase = ghostIndexes.get(base);
+  if (!perBase) ghostIndexes.set(base, (perBase = new Map()));
+  let lookup = perBase.get(includeTasks);
+  if (lookup) return lookup;
+  // Ghosts are dates and shapes only: no today or diagnostics enter them.
+  const baseView = buildTimelineView(base, { today: 0, includeTasks });
   // By id, file and title: an id written twice (duplicate-id) must not lend one item's ghost to the other.
-  type Row = TimelineView['rows'][number];
   const ghostOf = new Map<string, Row>();
   const byId = new Map<string, Row | null>();
   for (const row of baseView.rows) {
@@ -18,7 +28,13 @@ export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: R
     if (!ghostOf.has(key)) ghostOf.set(key, row);
     byId.set(node.item.id, byId.has(node.item.id) ? null : row);
   }
-  const ghostFor = (id: string, file: string, title: string) => ghostOf.get(`${id}|${file}|${title}`) ?? byId.get(id) ?? undefined;
+  lookup = (id, file, title) => ghostOf.get(`${id}|${file}|${title}`) ?? byId.get(id) ?? undefined;
+  perBase.set(includeTasks, lookup);
+  return lookup;
+}
+
+export function withBaseline(view: TimelineView, now: ResolvedWorkspace, base: ResolvedWorkspace, report: DriftReport, label: string): TimelineView {
+  const ghostFor = ghostIndex(base, view.rows.some((r) => r.kind === 'task'));
   const added = new Set(report.changes.filter((c) => c.change === 'added').map((c) => c.id));
   const rowIdOf = new Map<string, string>();
   const rows = view.rows.map((row) => {
